@@ -1,0 +1,52 @@
+package io.tidings.app.demo;
+
+import io.helidon.microprofile.server.Server;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Demo mode: sandboxes for Zendesk, Salesforce and Twilio on local ports, the server on the
+ * embedded database, a few seeded customers, and a printed list of things to try.
+ */
+public final class Demo {
+
+    /** Not a secret: the demo only listens for this key when TIDINGS_ADMIN_KEY is not set. */
+    static final String DEMO_ADMIN_KEY = "tdk_demo_admin_key_for_local_use_only";
+    static final String DEMO_ORGANIZATION_ID = "00D000000000001AAA";
+
+    private Demo() {
+    }
+
+    public static void start() {
+        Sandbox zendesk = Sandbox.start("zendesk");
+        Sandbox salesforce = Sandbox.start("salesforce");
+        Sandbox twilio = Sandbox.start("twilio");
+        List<Sandbox> sandboxes = List.of(zendesk, salesforce, twilio);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> sandboxes.forEach(Sandbox::close), "demo-sandboxes-stop"));
+
+        ConfigProviderResolver resolver = ConfigProviderResolver.instance();
+        Config config = resolver.getBuilder()
+                .addDefaultSources()
+                .addDiscoveredSources()
+                .addDiscoveredConverters()
+                .withSources(new DemoConfigSource(Map.of(
+                        "tidings.admin-key", DEMO_ADMIN_KEY,
+                        "tidings.zendesk.base-url", zendesk.baseUrl(),
+                        "tidings.zendesk.webhook-secret", "demo-zendesk-signing-secret",
+                        "tidings.salesforce.login-url", salesforce.baseUrl(),
+                        "tidings.salesforce.organization-id", DEMO_ORGANIZATION_ID,
+                        "tidings.twilio.base-url", twilio.baseUrl(),
+                        "tidings.twilio.auth-token", "demo-twilio-auth-token")))
+                .build();
+        resolver.registerConfig(config, Thread.currentThread().getContextClassLoader());
+
+        Server server = Server.builder().config(config).build().start();
+        String baseUrl = "http://localhost:" + server.port();
+        String adminKey = config.getValue("tidings.admin-key", String.class);
+        DemoCustomers.seed(baseUrl, adminKey);
+        System.out.println(DemoBanner.text(baseUrl, adminKey, sandboxes));
+    }
+}
