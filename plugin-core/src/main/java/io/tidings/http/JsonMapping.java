@@ -6,16 +6,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.ext.ContextResolver;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 
-/** How the REST API reads and writes JSON: strict on input so typos fail loudly, ISO-8601 instants. */
+/**
+ * How the REST API reads and writes JSON (and problem+json): strict on input so typos fail
+ * loudly, ISO-8601 instants and no nulls on output.
+ */
 @Provider
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
 @ApplicationScoped
-public class JsonMapping implements ContextResolver<ObjectMapper> {
+public class JsonMapping extends JacksonJsonProvider {
 
-    private final ObjectMapper mapper = JsonMapper.builder()
+    static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -25,8 +33,7 @@ public class JsonMapping implements ContextResolver<ObjectMapper> {
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
 
-    @Override
-    public ObjectMapper getContext(Class<?> type) {
-        return mapper;
+    public JsonMapping() {
+        super(MAPPER);
     }
 }

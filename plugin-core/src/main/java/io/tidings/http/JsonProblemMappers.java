@@ -48,7 +48,7 @@ final class JsonProblemMappers {
             if (missing.find()) {
                 return Problems.response(ProblemType.INVALID_FIELDS,
                         "Correct the fields listed in errors and send the request again.",
-                        List.of(new FieldViolation(parentPointer(e) + "/" + missing.group(1), "is required")));
+                        List.of(new FieldViolation(missingPropertyPointer(e, missing.group(1)), "is required")));
             }
             if (e.getPath().isEmpty() && !(e instanceof UnrecognizedPropertyException)) {
                 return Problems.response(ProblemType.MALFORMED_REQUEST,
@@ -79,8 +79,10 @@ final class JsonProblemMappers {
         return Problems.response(ProblemType.MALFORMED_REQUEST, "The body is not valid JSON" + where + ": " + e.getOriginalMessage());
     }
 
-    private static String parentPointer(JsonMappingException e) {
-        return e.getPath().isEmpty() ? "" : pointer(e);
+    /** Jackson's path sometimes ends at the missing property and sometimes at its parent. */
+    private static String missingPropertyPointer(JsonMappingException e, String property) {
+        String pointer = e.getPath().isEmpty() ? "" : pointer(e);
+        return pointer.endsWith("/" + property) ? pointer : pointer + "/" + property;
     }
 
     private static String pointer(JsonMappingException e) {

@@ -1,5 +1,6 @@
 package io.tidings.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.tidings.api.model.FieldError;
 import io.tidings.api.model.Problem;
 import io.tidings.error.FieldViolation;
@@ -20,6 +21,19 @@ public final class Problems {
     }
 
     public static Response response(ProblemType type, String detail, List<FieldViolation> violations) {
+        return Response.status(type.status()).type(MEDIA_TYPE).entity(problem(type, detail, violations)).build();
+    }
+
+    /** The problem document as bytes, for answers written outside JAX-RS. */
+    public static byte[] json(ProblemType type, String detail) {
+        try {
+            return JsonMapping.MAPPER.writeValueAsBytes(problem(type, detail, List.of()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a problem document always serialises", e);
+        }
+    }
+
+    private static Problem problem(ProblemType type, String detail, List<FieldViolation> violations) {
         Problem problem = new Problem()
                 .type(type.type().toString())
                 .title(type.title())
@@ -30,6 +44,6 @@ public final class Problems {
                     .map(violation -> new FieldError().field(violation.field()).message(violation.message()))
                     .toList());
         }
-        return Response.status(type.status()).type(MEDIA_TYPE).entity(problem).build();
+        return problem;
     }
 }

@@ -3,6 +3,7 @@ package io.tidings.http;
 import io.tidings.error.FieldViolation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -27,10 +28,16 @@ final class RuntimeProblemMappers {
     @Provider
     @ApplicationScoped
     static class WebApplication implements ExceptionMapper<WebApplicationException> {
+
         @Override
         public Response toResponse(WebApplicationException e) {
             if (e instanceof ParamException param) {
                 return badParameter(param);
+            }
+            if (e instanceof NotFoundException) {
+                // No resource matched: an empty 404 lets Helidon route the request on (to /health,
+                // /metrics, /openapi), and its unknown-route handler answers with the problem.
+                return Response.status(Response.Status.NOT_FOUND).build();
             }
             Response original = e.getResponse();
             int status = original.getStatus();
@@ -48,10 +55,12 @@ final class RuntimeProblemMappers {
 
         private static Response badParameter(ParamException e) {
             String name = e.getParameterName();
-            String message = "'" + name + "' has a value of the wrong type";
-            if (e.getCause() != null && e.getCause().getMessage() != null) {
-                message = message + ": " + e.getCause().getMessage();
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
             }
+            String message = "'" + name + "' has a value of the wrong type"
+                    + (cause != e && cause.getMessage() != null ? " (" + cause.getMessage() + ")" : "");
             return Problems.response(ProblemType.MALFORMED_REQUEST, "A parameter could not be read.",
                     List.of(new FieldViolation(name, message)));
         }
@@ -61,7 +70,6 @@ final class RuntimeProblemMappers {
                 return "Send the body as application/json.";
             }
             return switch (type) {
-                case NOT_FOUND -> "There is nothing at this address.";
                 case METHOD_NOT_ALLOWED -> "This address does not accept that method.";
                 default -> type.title() + ".";
             };

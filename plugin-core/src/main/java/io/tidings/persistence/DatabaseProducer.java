@@ -3,20 +3,24 @@ package io.tidings.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jdbi.v3.core.Jdbi;
+
+import java.util.Optional;
 
 /** Opens the configured database once per server and closes it at shutdown. */
 @ApplicationScoped
 class DatabaseProducer {
 
+    /** A singleton rather than application-scoped: Database is final and needs no proxy. */
     @Produces
-    @ApplicationScoped
+    @Singleton
     Database database(@ConfigProperty(name = "tidings.db.url") String url,
-                      @ConfigProperty(name = "tidings.db.user", defaultValue = "") String user,
-                      @ConfigProperty(name = "tidings.db.password", defaultValue = "") String password,
+                      @ConfigProperty(name = "tidings.db.user") Optional<String> user,
+                      @ConfigProperty(name = "tidings.db.password") Optional<String> password,
                       @ConfigProperty(name = "tidings.db.pool-size", defaultValue = "10") int poolSize) {
-        return Database.open(new DatabaseSettings(url, user, password, poolSize));
+        return Database.open(new DatabaseSettings(url, user.orElse(""), password.orElse(""), poolSize));
     }
 
     @Produces

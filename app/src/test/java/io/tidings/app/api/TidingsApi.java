@@ -1,0 +1,23 @@
+package io.tidings.app.api;
+
+import io.tidings.client.ApiClient;
+
+import java.net.URI;
+
+/** The generated Java client, pointed at the server under test with a given API key. */
+final class TidingsApi {
+
+    static final String ADMIN_KEY = "tdk_test_admin_key_0123456789abcdef";
+
+    private TidingsApi() {
+    }
+
+    static ApiClient client(URI server, String apiKey) {
+        ApiClient client = new ApiClient();
+        client.updateBaseUri(server.toString().replaceAll("/$", ""));
+        if (apiKey != null) {
+            client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + apiKey));
+        }
+        return client;
+    }
+}
