@@ -14,8 +14,10 @@ import java.util.Set;
  * Decides, per channel, what happens to a message: a pure, deterministic function of its input
  * (no I/O, no clock; "now" is part of the input), safe to share between threads.
  *
- * <p>Each requested channel runs the {@link ChannelRules rule chain}. If no requested channel may
- * send or defer (all are suppressed), the category decides: a must-send category (legal notices)
+ * <p>Each requested channel runs the {@link ChannelRules rule chain}. If every requested channel is
+ * suppressed by a channel rule (consent, preference, no sending window), no channel is allowed and
+ * the category decides; suppression by a message rule (incident hold, collapse, cap) means the
+ * message itself is not wanted, so nothing replaces it. When no channel is allowed: a must-send category (legal notices)
  * is first rerouted to another channel that can carry it now, or else later; failing that, and for
  * categories whose policy says so, every requested channel escalates to an agent. A category with
  * OFFER_UPDATE sends a preference-update link on the first channel allowed for transactional
@@ -40,16 +42,16 @@ public final class DecisionEngine {
         Set<Channel> requested = input.channels();
         Decision[] decisions = new Decision[Channel.COUNT];
         StepList steps = new StepList();
-        boolean allSuppressed = true;
+        boolean noChannelAllowed = true;
         for (Channel channel : Channel.ALL) {
             if (requested.contains(channel)) {
                 steps.clear();
                 Decision decision = rules.evaluate(input, time, category, channel, true, steps);
                 decisions[channel.ordinal()] = decision;
-                allSuppressed &= decision.outcome() == Outcome.SUPPRESS;
+                noChannelAllowed &= isChannelBlocked(decision);
             }
         }
-        if (allSuppressed) {
+        if (noChannelAllowed) {
             CategoryPolicy policy = policies.of(category);
             if (!policy.mustSend() || !reroute(input, time, decisions, steps)) {
                 applyFallback(input, time, policy, decisions, steps);
@@ -125,6 +127,14 @@ public final class DecisionEngine {
             }
         }
         return null;
+    }
+
+    private static boolean isChannelBlocked(Decision decision) {
+        if (decision.outcome() != Outcome.SUPPRESS) {
+            return false;
+        }
+        Rule rule = decision.trail().decisiveStep().rule();
+        return rule == Rule.CONSENT || rule == Rule.PREFERENCE || rule == Rule.QUIET_HOURS;
     }
 
     private static DecisionTrail extended(DecisionTrail trail, TrailStep step, StepList steps) {
