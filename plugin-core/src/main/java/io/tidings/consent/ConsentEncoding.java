@@ -1,0 +1,103 @@
+package io.tidings.consent;
+
+import io.tidings.preference.Channel;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The canonical byte form of a consent record's content, which its hash is computed over.
+ *
+ * <p>Format {@value #FORMAT}: a sequence of fields, each written as a 4-byte big-endian length
+ * followed by that many bytes of UTF-8 text; an absent value is written as length -1 (FF FF FF FF)
+ * with no bytes, so absent and empty differ. The fields, always all of them and in this order:
+ * <ol>
+ *   <li>the format name {@value #FORMAT}</li>
+ *   <li>customer id, lowercase canonical UUID text</li>
+ *   <li>sequence, decimal</li>
+ *   <li>purpose, status, basis: enum constant names (e.g. {@code SERVICE_COMMUNICATIONS})</li>
+ *   <li>scope: {@code *} for every channel, else channel names in declaration order joined by {@code ,}</li>
+ *   <li>capturedAt, effectiveFrom, effectiveTo: {@code <epoch seconds>.<9-digit nanoseconds>}</li>
+ *   <li>source: enum constant name</li>
+ *   <li>evidence: agentId, ticketId, ipAddress, userAgent, noticeVersion, note</li>
+ *   <li>previous record's hash, lowercase hex</li>
+ * </ol>
+ * Nothing depends on locale, default charset, map ordering or the JVM: the same record always
+ * encodes to the same bytes. Changing this format means a new format name.
+ */
+public final class ConsentEncoding {
+
+    /** Name and version of the encoding, written first so the format can evolve. */
+    public static final String FORMAT = "tidings-consent-v1";
+
+    private ConsentEncoding() {
+    }
+
+    /** The canonical bytes of a record's content, linked to the previous record's hash. */
+    public static byte[] encode(UUID customerId, long sequence, ConsentStatement statement, String previousHash) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        field(out, FORMAT);
+        field(out, customerId.toString());
+        field(out, Long.toString(sequence));
+        field(out, statement.purpose().name());
+        field(out, statement.status().name());
+        field(out, statement.basis().name());
+        field(out, scope(statement.scope()));
+        field(out, instant(statement.capturedAt()));
+        field(out, instant(statement.effectiveFrom()));
+        field(out, instant(statement.effectiveTo()));
+        field(out, statement.source().name());
+        Evidence evidence = statement.evidence();
+        field(out, evidence.agentId());
+        field(out, evidence.ticketId());
+        field(out, evidence.ipAddress());
+        field(out, evidence.userAgent());
+        field(out, evidence.noticeVersion());
+        field(out, evidence.note());
+        field(out, previousHash);
+        return out.toByteArray();
+    }
+
+    private static String scope(ChannelScope scope) {
+        if (scope.allChannels()) {
+            return "*";
+        }
+        StringBuilder names = new StringBuilder();
+        for (Channel channel : Channel.ALL) {
+            if (scope.channels().contains(channel)) {
+                if (!names.isEmpty()) {
+                    names.append(',');
+                }
+                names.append(channel.name());
+            }
+        }
+        return names.toString();
+    }
+
+    private static String instant(Instant instant) {
+        if (instant == null) {
+            return null;
+        }
+        String nanos = Integer.toString(instant.getNano());
+        return instant.getEpochSecond() + "." + "0".repeat(9 - nanos.length()) + nanos;
+    }
+
+    private static void field(ByteArrayOutputStream out, String value) {
+        if (value == null) {
+            writeLength(out, -1);
+            return;
+        }
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        writeLength(out, bytes.length);
+        out.writeBytes(bytes);
+    }
+
+    private static void writeLength(ByteArrayOutputStream out, int length) {
+        out.write(length >>> 24);
+        out.write(length >>> 16);
+        out.write(length >>> 8);
+        out.write(length);
+    }
+}
