@@ -3,7 +3,10 @@ package io.tidings.app;
 import io.helidon.microprofile.server.Server;
 import io.tidings.app.demo.Demo;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import java.io.PrintStream;
+import java.util.function.Supplier;
 
 /** The {@code tidings} command: {@code serve} (the default) runs the server, {@code demo} runs it with sandboxes. */
 public final class Main {
@@ -14,14 +17,35 @@ public final class Main {
     public static void main(String[] args) {
         String command = args.length == 0 ? "serve" : args[0];
         switch (command) {
-            case "serve" -> Server.create().start();
-            case "demo" -> Demo.start();
+            case "serve" -> startOrExit(() -> Server.create().start());
+            case "demo" -> startOrExit(Demo::start);
             case "help", "--help", "-h" -> usage(System.out);
             default -> {
                 System.err.println("Unknown command: " + command);
                 usage(System.err);
                 System.exit(2);
             }
+        }
+    }
+
+    /** A server that cannot start says why in one line and exits non-zero, instead of hanging on. */
+    private static void startOrExit(Supplier<Server> start) {
+        try {
+            Server server = start.get();
+            if (server.port() < 0) {
+                System.err.println("Tidings could not start: port " + ConfigProvider.getConfig()
+                        .getOptionalValue("server.port", Integer.class).orElse(8080)
+                        + " is not free (set SERVER_PORT to use another)");
+                System.exit(1);
+            }
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            System.err.println("Tidings could not start: " + cause.getMessage());
+            e.printStackTrace();
+            System.exit(1);
         }
     }
 

@@ -20,7 +20,7 @@ public final class Demo {
     private Demo() {
     }
 
-    public static void start() {
+    public static Server start() {
         Sandbox zendesk = Sandbox.start("zendesk");
         Sandbox salesforce = Sandbox.start("salesforce");
         Sandbox twilio = Sandbox.start("twilio");
@@ -44,9 +44,13 @@ public final class Demo {
         resolver.registerConfig(config, Thread.currentThread().getContextClassLoader());
 
         Server server = Server.builder().config(config).build().start();
+        if (server.port() < 0) {
+            return server;
+        }
         String baseUrl = "http://localhost:" + server.port();
         String adminKey = config.getValue("tidings.admin-key", String.class);
         DemoCustomers.seed(baseUrl, adminKey);
         System.out.println(DemoBanner.text(baseUrl, adminKey, sandboxes));
+        return server;
     }
 }

@@ -1,0 +1,68 @@
+package io.tidings.app.demo;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The demo's sandboxes answer in the vendors' documented shapes. */
+class SandboxTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Test
+    void zendeskShowsTheDemoUsers() throws Exception {
+        try (Sandbox zendesk = Sandbox.start("zendesk")) {
+            HttpResponse<String> user = get(zendesk.baseUrl() + "/api/v2/users/1002.json");
+            HttpResponse<String> missing = get(zendesk.baseUrl() + "/api/v2/users/999.json");
+
+            assertThat(user.statusCode()).isEqualTo(200);
+            assertThat(user.body()).contains("\"user\"").contains("\"id\":1002").contains("\"iana_time_zone\":\"Europe/Berlin\"");
+            assertThat(missing.statusCode()).isEqualTo(404);
+            assertThat(missing.body()).contains("RecordNotFound");
+        }
+    }
+
+    @Test
+    void salesforceIssuesATokenForItsOwnInstance() throws Exception {
+        try (Sandbox salesforce = Sandbox.start("salesforce")) {
+            HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(salesforce.baseUrl() + "/services/oauth2/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=a&client_secret=b"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> contact = get(salesforce.baseUrl() + "/services/data/v62.0/sobjects/Contact/003000000000002AAA");
+
+            assertThat(token.body()).contains("\"access_token\"").contains("\"instance_url\":\"" + salesforce.baseUrl() + "\"");
+            assertThat(contact.body()).contains("\"Email\":\"jonas@example.com\"");
+        }
+    }
+
+    @Test
+    void twilioQueuesAMessageAndEchoesIt() throws Exception {
+        try (Sandbox twilio = Sandbox.start("twilio")) {
+            String account = "AC" + "0".repeat(32);
+            HttpResponse<String> message = HTTP.send(HttpRequest.newBuilder(
+                            URI.create(twilio.baseUrl() + "/2010-04-01/Accounts/" + account + "/Messages.json"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("To=%2B4915123456789&From=%2B12015550100&Body=Hello+there"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(message.statusCode()).isEqualTo(201);
+            assertThat(message.body())
+                    .contains("\"account_sid\":\"" + account + "\"")
+                    .contains("\"to\":\"+4915123456789\"")
+                    .contains("\"body\":\"Hello there\"")
+                    .contains("\"status\":\"queued\"")
+                    .containsPattern("\"sid\":\"SM[0-9a-f]{32}\"");
+        }
+    }
+
+    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
