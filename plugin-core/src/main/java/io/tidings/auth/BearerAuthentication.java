@@ -40,12 +40,13 @@ public class BearerAuthentication implements ContainerRequestFilter {
             return;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
-                || header.length() == SCHEME.length()) {
+        String presented = header != null && header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
+                ? header.substring(SCHEME.length()).strip() : "";
+        if (presented.isEmpty()) {
             request.abortWith(unauthorized("Send an API key as 'Authorization: Bearer <key>'."));
             return;
         }
-        Optional<ApiKey> key = apiKeys.authenticate(new ApiKeySecret(header.substring(SCHEME.length()).trim()));
+        Optional<ApiKey> key = apiKeys.authenticate(new ApiKeySecret(presented));
         if (key.isEmpty()) {
             request.abortWith(unauthorized("The API key is unknown or has been revoked."));
             return;

@@ -5,6 +5,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import io.tidings.api.model.CustomerInput;
 import io.tidings.error.FieldViolation;
+import io.tidings.error.InvalidInputException;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -39,6 +40,14 @@ public final class CustomerInputs {
     public record Reading(CustomerProfile profile, List<FieldViolation> violations) {
         public boolean valid() {
             return violations.isEmpty();
+        }
+
+        /** The profile, or the violations as a 422 for the client. */
+        public CustomerProfile profileOrThrow() {
+            if (!valid()) {
+                throw new InvalidInputException(violations);
+            }
+            return profile;
         }
     }
 

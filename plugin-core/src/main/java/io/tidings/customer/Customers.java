@@ -2,7 +2,6 @@ package io.tidings.customer;
 
 import io.tidings.error.ConflictException;
 import io.tidings.error.FieldViolation;
-import io.tidings.error.InvalidInputException;
 import io.tidings.error.ResourceNotFoundException;
 import io.tidings.persistence.UuidV7;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -127,11 +126,4 @@ public class Customers {
         return new ResourceNotFoundException("There is no customer " + id + ".");
     }
 
-    /** Rejects an input that has problems, naming them. */
-    public static CustomerProfile valid(CustomerInputs.Reading reading) {
-        if (!reading.valid()) {
-            throw new InvalidInputException(reading.violations());
-        }
-        return reading.profile();
-    }
 }

@@ -30,7 +30,7 @@ public class CustomersResource implements CustomersApi {
     @Override
     @RolesAllowed({"admin", "integrator"})
     public Response createCustomer(CustomerInput input) {
-        Customer created = customers.create(Customers.valid(CustomerInputs.read(input)));
+        Customer created = customers.create(CustomerInputs.read(input).profileOrThrow());
         return Response.created(URI.create("/api/v1/customers/" + created.id()))
                 .entity(CustomerJson.toApi(created))
                 .build();
@@ -81,7 +81,7 @@ public class CustomersResource implements CustomersApi {
     @Override
     @RolesAllowed({"admin", "integrator"})
     public Response replaceCustomer(UUID customerId, CustomerInput input) {
-        return Response.ok(CustomerJson.toApi(customers.replace(customerId, Customers.valid(CustomerInputs.read(input))))).build();
+        return Response.ok(CustomerJson.toApi(customers.replace(customerId, CustomerInputs.read(input).profileOrThrow()))).build();
     }
 
     @Override

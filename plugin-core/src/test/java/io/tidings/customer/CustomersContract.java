@@ -201,8 +201,8 @@ abstract class CustomersContract {
     }
 
     private static CustomerProfile profile(String zendeskUserId, String email, Set<String> segments) {
-        return Customers.valid(CustomerInputs.read(input(zendeskUserId)
+        return CustomerInputs.read(input(zendeskUserId)
                 .email(email).phone("+12015550123").timeZone("America/New_York").locale("en-US")
-                .segments(segments)));
+                .segments(segments)).profileOrThrow();
     }
 }

@@ -16,12 +16,16 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @HelidonTest
-@AddConfig(key = "tidings.db.url", value = "jdbc:h2:mem:authentication;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")
+@AddConfig(key = "tidings.db.url", value = "jdbc:h2:mem:authentication" + TidingsApi.H2_MODE)
 @AddConfig(key = "tidings.admin-key", value = TidingsApi.ADMIN_KEY)
 class AuthenticationTest {
 
@@ -33,6 +37,19 @@ class AuthenticationTest {
         URI uri = server.getUri();
         assertProblem(() -> new CustomersApi(TidingsApi.client(uri, null)).listCustomers(null, null, null, null, null), 401);
         assertProblem(() -> new CustomersApi(TidingsApi.client(uri, "tdk_nobody_knows_this_key_000000")).listCustomers(null, null, null, null, null), 401);
+    }
+
+    @Test
+    void aBlankOrForeignSchemeIsUnauthorizedNotAnError() throws Exception {
+        for (String authorization : List.of("Bearer    ", "Basic dXNlcjpwYXNz", "bearer")) {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(server.getUri().resolve("/api/v1/customers"))
+                            .header("Authorization", authorization).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).as(authorization).isEqualTo(401);
+            assertThat(response.headers().firstValue("www-authenticate")).hasValue("Bearer realm=\"tidings\"");
+        }
     }
 
     @Test

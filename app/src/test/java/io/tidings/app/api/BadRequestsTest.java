@@ -25,7 +25,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  * there is one, and writes nothing.
  */
 @HelidonTest
-@AddConfig(key = "tidings.db.url", value = "jdbc:h2:mem:bad-requests;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")
+@AddConfig(key = "tidings.db.url", value = "jdbc:h2:mem:bad-requests" + TidingsApi.H2_MODE)
 @AddConfig(key = "tidings.admin-key", value = TidingsApi.ADMIN_KEY)
 class BadRequestsTest {
 

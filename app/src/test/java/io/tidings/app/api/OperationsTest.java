@@ -19,7 +19,7 @@ import java.util.logging.Logger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @HelidonTest
-@AddConfig(key = "tidings.db.url", value = "jdbc:h2:mem:operations;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")
+@AddConfig(key = "tidings.db.url", value = "jdbc:h2:mem:operations" + TidingsApi.H2_MODE)
 @AddConfig(key = "tidings.admin-key", value = TidingsApi.ADMIN_KEY)
 class OperationsTest {
 

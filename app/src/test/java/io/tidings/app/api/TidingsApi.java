@@ -8,6 +8,8 @@ import java.net.URI;
 final class TidingsApi {
 
     static final String ADMIN_KEY = "tdk_test_admin_key_0123456789abcdef";
+    /** The settings that put an in-memory H2 database in the PostgreSQL mode the server uses. */
+    static final String H2_MODE = ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
     private TidingsApi() {
     }
