@@ -5,8 +5,6 @@ import io.tidings.preference.Category;
 import io.tidings.preference.CategoryPolicies;
 import io.tidings.preference.CategoryPolicy;
 import io.tidings.preference.Channel;
-import io.tidings.preference.CollapseWindow;
-import io.tidings.preference.FrequencyCap;
 import io.tidings.preference.PreferenceSet;
 import io.tidings.preference.QuietHours;
 import io.tidings.preference.RecipientTime;
@@ -18,8 +16,7 @@ import java.time.Instant;
  * TCPA floor and quiet hours, collapse window, frequency cap. The first rule that blocks ends the
  * chain with SUPPRESS; time rules only move the send time, so later rules still run.
  *
- * <p>Collapse runs before the cap: a message merged into an earlier one is not a new message, so it
- * should neither be reported as capped nor count against the cap. A full cap suppresses rather than
+ * <p>Collapse and cap come from the message's {@link VolumeVerdict}. A full cap suppresses rather than
  * defers: a capped message is one the customer asked not to receive, and deferring would just pile
  * messages up at the edge of the period. Caps and collapse count at the decision instant; a deferred
  * message is decided again when it wakes.
@@ -38,10 +35,11 @@ final class ChannelRules {
     /**
      * Runs the chain for the category on the channel, appending its steps to {@code steps}.
      *
-     * @param volumeLimits whether collapse windows and caps apply (not to a preference-update offer)
+     * @param volume the message's collapse and cap verdict, or null where they do not apply (a
+     *               preference-update offer)
      */
     Decision evaluate(DecisionInput input, RecipientTime time, Category category, Channel channel,
-                      boolean volumeLimits, StepList steps) {
+                      VolumeVerdict volume, StepList steps) {
         CategoryPolicy policy = policies.of(category);
         if (!consentAllows(input, category, channel, steps)
                 || !preferenceAllows(input.preferences(), category, channel, steps)
@@ -52,8 +50,11 @@ final class ChannelRules {
         if (sendAt == null) {
             return suppressed(channel, steps);
         }
-        if (volumeLimits && !volumeAllows(input, category, policy, steps)) {
-            return suppressed(channel, steps);
+        if (volume != null) {
+            steps.addAll(volume.steps());
+            if (!volume.allowed()) {
+                return suppressed(channel, steps);
+            }
         }
         return sendAt.equals(input.now())
                 ? new Decision(channel, Outcome.SEND, null, steps.toTrail())
@@ -125,34 +126,5 @@ final class ChannelRules {
         }
         steps.add(new TrailStep.NoSendingWindow(channel, MAX_TIME_ROUNDS));
         return null;
-    }
-
-    private static boolean volumeAllows(DecisionInput input, Category category, CategoryPolicy policy,
-                                        StepList steps) {
-        PreferenceSet preferences = input.preferences();
-        CollapseWindow window = preferences.collapseWindowFor(category);
-        FrequencyCap cap = preferences.capFor(category);
-        if (window == null && cap == null) {
-            return true;
-        }
-        if (policy.mustSend() || policy.critical()) {
-            steps.add(new TrailStep.VolumeLimitsWaived(category));
-            return true;
-        }
-        Instant now = input.now();
-        if (window != null) {
-            SentMessage into = input.history().latestAbout(category, input.kind(), input.collapseKey(),
-                    now.minus(window.window()), now);
-            steps.add(new TrailStep.CollapseChecked(window, input.kind(), input.collapseKey(), into));
-            if (into != null) {
-                return false;
-            }
-        }
-        if (cap != null) {
-            int counted = input.history().countBetween(category, now.minus(cap.period()), now);
-            steps.add(new TrailStep.CapChecked(cap, counted));
-            return counted < cap.max();
-        }
-        return true;
     }
 }

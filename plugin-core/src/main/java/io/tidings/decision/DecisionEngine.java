@@ -42,18 +42,19 @@ public final class DecisionEngine {
         Set<Channel> requested = input.channels();
         Decision[] decisions = new Decision[Channel.COUNT];
         StepList steps = new StepList();
+        VolumeVerdict volume = VolumeVerdict.of(input, policies.of(category));
         boolean noChannelAllowed = true;
         for (Channel channel : Channel.ALL) {
             if (requested.contains(channel)) {
                 steps.clear();
-                Decision decision = rules.evaluate(input, time, category, channel, true, steps);
+                Decision decision = rules.evaluate(input, time, category, channel, volume, steps);
                 decisions[channel.ordinal()] = decision;
                 noChannelAllowed &= isChannelBlocked(decision);
             }
         }
         if (noChannelAllowed) {
             CategoryPolicy policy = policies.of(category);
-            if (!policy.mustSend() || !reroute(input, time, decisions, steps)) {
+            if (!policy.mustSend() || !reroute(input, time, volume, decisions, steps)) {
                 applyFallback(input, time, policy, decisions, steps);
             }
         }
@@ -61,7 +62,8 @@ public final class DecisionEngine {
     }
 
     /** Moves a must-send message to the first unrequested channel that can send now, else the earliest deferral. */
-    private boolean reroute(DecisionInput input, RecipientTime time, Decision[] decisions, StepList steps) {
+    private boolean reroute(DecisionInput input, RecipientTime time, VolumeVerdict volume, Decision[] decisions,
+                            StepList steps) {
         Channel from = firstRequested(input.channels());
         Decision best = null;
         for (Channel channel : Channel.ALL) {
@@ -70,7 +72,7 @@ public final class DecisionEngine {
             }
             steps.clear();
             steps.add(new TrailStep.Rerouted(from, channel, true));
-            Decision candidate = rules.evaluate(input, time, input.category(), channel, true, steps);
+            Decision candidate = rules.evaluate(input, time, input.category(), channel, volume, steps);
             if (candidate.outcome() == Outcome.SEND) {
                 best = candidate;
                 break;
@@ -121,7 +123,7 @@ public final class DecisionEngine {
     private Decision updateOffer(DecisionInput input, RecipientTime time, StepList steps) {
         for (Channel channel : Channel.ALL) {
             steps.clear();
-            Decision decision = rules.evaluate(input, time, Category.TRANSACTIONAL, channel, false, steps);
+            Decision decision = rules.evaluate(input, time, Category.TRANSACTIONAL, channel, null, steps);
             if (decision.outcome() == Outcome.SEND) {
                 return decision;
             }
@@ -129,11 +131,12 @@ public final class DecisionEngine {
         return null;
     }
 
+    /** A channel rule ended the chain; the chain stops at the first block, so that is its last step. */
     private static boolean isChannelBlocked(Decision decision) {
         if (decision.outcome() != Outcome.SUPPRESS) {
             return false;
         }
-        Rule rule = decision.trail().decisiveStep().rule();
+        Rule rule = decision.trail().lastStep().rule();
         return rule == Rule.CONSENT || rule == Rule.PREFERENCE || rule == Rule.QUIET_HOURS;
     }
 

@@ -36,6 +36,11 @@ public final class DecisionTrail {
         return List.of(rules);
     }
 
+    /** The step the rules ended on. */
+    TrailStep lastStep() {
+        return steps[steps.length - 1];
+    }
+
     /** The last step that did not simply pass, or null when every step passed. */
     public TrailStep decisiveStep() {
         for (int i = steps.length - 1; i >= 0; i--) {

@@ -1,6 +1,7 @@
 package io.tidings.decision;
 
 import java.util.Arrays;
+import java.util.List;
 
 /** The steps of the trail being built for one channel; reused across the channels of one decision. */
 final class StepList {
@@ -20,8 +21,12 @@ final class StepList {
     }
 
     void addAll(DecisionTrail trail) {
-        for (TrailStep step : trail.steps()) {
-            add(step);
+        addAll(trail.steps());
+    }
+
+    void addAll(List<TrailStep> more) {
+        for (int i = 0; i < more.size(); i++) {
+            add(more.get(i));
         }
     }
 
