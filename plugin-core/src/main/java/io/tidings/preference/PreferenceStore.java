@@ -53,30 +53,33 @@ public class PreferenceStore {
         PreferenceSet.Builder builder = PreferenceSet.builder().language(Locale.forLanguageTag(header.get().language()));
         handle.createQuery("select category, channel, enabled from preference_choice where customer_id = :id")
                 .bind("id", customerId)
-                .map((rs, ctx) -> builder.choose(Category.valueOf(rs.getString("category")),
+                .map((rs, ctx) -> new Choice(Category.valueOf(rs.getString("category")),
                         Channel.valueOf(rs.getString("channel")), rs.getBoolean("enabled")))
-                .list();
+                .forEach(choice -> builder.choose(choice.category(), choice.channel(), choice.enabled()));
         handle.createQuery("select channel, starts_at, ends_at from preference_quiet_hours where customer_id = :id")
                 .bind("id", customerId)
-                .map((rs, ctx) -> builder.quietHours(Channel.valueOf(rs.getString("channel")),
+                .map((rs, ctx) -> new Window(Channel.valueOf(rs.getString("channel")),
                         new QuietHours(rs.getObject("starts_at", LocalTime.class), rs.getObject("ends_at", LocalTime.class))))
-                .list();
+                .forEach(window -> builder.quietHours(window.channel(), window.hours()));
         handle.createQuery("select category, cap_max, cap_period_seconds, collapse_window_seconds "
                         + "from preference_volume_limit where customer_id = :id")
                 .bind("id", customerId)
                 .map((rs, ctx) -> {
                     Category category = Category.valueOf(rs.getString("category"));
                     long capPeriod = rs.getLong("cap_period_seconds");
-                    if (!rs.wasNull()) {
-                        builder.cap(new FrequencyCap(category, rs.getInt("cap_max"), Duration.ofSeconds(capPeriod)));
-                    }
+                    FrequencyCap cap = rs.wasNull() ? null
+                            : new FrequencyCap(category, rs.getInt("cap_max"), Duration.ofSeconds(capPeriod));
                     long collapse = rs.getLong("collapse_window_seconds");
-                    if (!rs.wasNull()) {
-                        builder.collapseWindow(new CollapseWindow(category, Duration.ofSeconds(collapse)));
-                    }
-                    return category;
+                    return new Limits(cap, rs.wasNull() ? null : new CollapseWindow(category, Duration.ofSeconds(collapse)));
                 })
-                .list();
+                .forEach(limits -> {
+                    if (limits.cap() != null) {
+                        builder.cap(limits.cap());
+                    }
+                    if (limits.window() != null) {
+                        builder.collapseWindow(limits.window());
+                    }
+                });
         Header found = header.get();
         return Optional.of(new StoredPreferences(builder.build(), found.version(), found.updatedAt()));
     }
@@ -166,5 +169,14 @@ public class PreferenceStore {
     }
 
     private record Header(int version, String language, Instant updatedAt) {
+    }
+
+    private record Choice(Category category, Channel channel, boolean enabled) {
+    }
+
+    private record Window(Channel channel, QuietHours hours) {
+    }
+
+    private record Limits(FrequencyCap cap, CollapseWindow window) {
     }
 }
