@@ -1,9 +1,6 @@
 package io.tidings.consent;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -92,12 +89,6 @@ public final class ConsentChain {
 
     /** SHA-256 over the record's {@linkplain ConsentEncoding canonical encoding}, lowercase hex. */
     static String hashOf(UUID customerId, long sequence, ConsentStatement statement, String previousHash) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(
-                    sha256.digest(ConsentEncoding.encode(customerId, sequence, statement, previousHash)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform must provide SHA-256", e);
-        }
+        return ConsentEncoding.sha256Hex(ConsentEncoding.encode(customerId, sequence, statement, previousHash));
     }
 }

@@ -4,7 +4,10 @@ import io.tidings.preference.Channel;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -21,16 +24,25 @@ import java.util.UUID;
  *   <li>scope: {@code *} for every channel, else channel names in declaration order joined by {@code ,}</li>
  *   <li>capturedAt, effectiveFrom, effectiveTo: {@code <epoch seconds>.<9-digit nanoseconds>}</li>
  *   <li>source: enum constant name</li>
- *   <li>evidence: agentId, ticketId, ipAddress, userAgent, noticeVersion, note</li>
+ *   <li>evidence noticeVersion</li>
+ *   <li>the personal-evidence digest (below), lowercase hex</li>
  *   <li>previous record's hash, lowercase hex</li>
  * </ol>
- * Nothing depends on locale, default charset, map ordering or the JVM: the same record always
+ * The personal-evidence digest is SHA-256 over the same field framing of: the name
+ * {@value #EVIDENCE_FORMAT}, then agentId, ticketId, ipAddress, userAgent, note. The record hash
+ * covers personal data only through this digest, so erasure can delete the personal evidence,
+ * keep its digest, and leave every hash of the ledger verifying; while the evidence is held, the
+ * digest is recomputed from it, so editing it is still detected.
+ *
+ * <p>Nothing depends on locale, default charset, map ordering or the JVM: the same record always
  * encodes to the same bytes. Changing this format means a new format name.
  */
 public final class ConsentEncoding {
 
     /** Name and version of the encoding, written first so the format can evolve. */
-    public static final String FORMAT = "tidings-consent-v1";
+    public static final String FORMAT = "tidings-consent-v2";
+    /** Name and version of the personal-evidence encoding, written first in its digest's input. */
+    public static final String EVIDENCE_FORMAT = "tidings-evidence-v1";
 
     private ConsentEncoding() {
     }
@@ -49,15 +61,31 @@ public final class ConsentEncoding {
         field(out, instant(statement.effectiveFrom()));
         field(out, instant(statement.effectiveTo()));
         field(out, statement.source().name());
-        Evidence evidence = statement.evidence();
+        field(out, statement.evidence().noticeVersion());
+        field(out, statement.evidence().personalDigest());
+        field(out, previousHash);
+        return out.toByteArray();
+    }
+
+    /** SHA-256 (lowercase hex) of the evidence's personal parts in the {@value #EVIDENCE_FORMAT} framing. */
+    static String personalEvidenceDigest(Evidence evidence) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+        field(out, EVIDENCE_FORMAT);
         field(out, evidence.agentId());
         field(out, evidence.ticketId());
         field(out, evidence.ipAddress());
         field(out, evidence.userAgent());
-        field(out, evidence.noticeVersion());
         field(out, evidence.note());
-        field(out, previousHash);
-        return out.toByteArray();
+        return sha256Hex(out.toByteArray());
+    }
+
+    /** SHA-256 of the bytes, lowercase hex. */
+    static String sha256Hex(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform must provide SHA-256", e);
+        }
     }
 
     private static String scope(ChannelScope scope) {

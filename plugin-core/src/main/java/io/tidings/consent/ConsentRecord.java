@@ -29,6 +29,13 @@ public record ConsentRecord(UUID customerId, long sequence, ConsentStatement sta
         requireSha256Hex(hash, "hash");
     }
 
+    /** This record with the personal parts of its evidence erased; its hashes stay valid. */
+    public ConsentRecord erased() {
+        ConsentStatement s = statement;
+        return new ConsentRecord(customerId, sequence, new ConsentStatement(s.purpose(), s.status(), s.basis(), s.scope(),
+                s.capturedAt(), s.effectiveFrom(), s.effectiveTo(), s.source(), s.evidence().erased()), previousHash, hash);
+    }
+
     private static void requireSha256Hex(String value, String name) {
         Objects.requireNonNull(value, name + " must not be null");
         if (!SHA256_HEX.matcher(value).matches()) {

@@ -71,7 +71,7 @@ public final class CustomerInputs {
                 refs,
                 input.getEmail() == null ? base.email() : email(input.getEmail(), violations),
                 input.getPhone() == null ? base.phone() : phone(input.getPhone(), region.country(), violations),
-                input.getLocale() == null ? base.locale() : locale(input.getLocale(), violations),
+                input.getLocale() == null ? base.locale() : locale("/locale", input.getLocale(), violations),
                 input.getTimeZone() == null ? base.timeZone() : zone(input.getTimeZone(), violations),
                 region,
                 input.getSegments() == null ? base.segments() : tags("/segments", input.getSegments(), violations),
@@ -139,7 +139,8 @@ public final class CustomerInputs {
         }
     }
 
-    private static Locale locale(String raw, List<FieldViolation> violations) {
+    /** A BCP 47 language tag as a locale, or null (with a violation at {@code field} when it is not one). */
+    public static Locale locale(String field, String raw, List<FieldViolation> violations) {
         String tag = blankToNull(raw);
         if (tag == null) {
             return null;
@@ -147,12 +148,12 @@ public final class CustomerInputs {
         try {
             Locale locale = new Locale.Builder().setLanguageTag(tag.replace('_', '-')).build();
             if (locale.getLanguage().isEmpty()) {
-                violations.add(new FieldViolation("/locale", "a locale names a language, e.g. en-US"));
+                violations.add(new FieldViolation(field, "a locale names a language, e.g. en-US"));
                 return null;
             }
             return locale;
         } catch (IllformedLocaleException e) {
-            violations.add(new FieldViolation("/locale", "not a BCP 47 language tag, e.g. en-US"));
+            violations.add(new FieldViolation(field, "not a BCP 47 language tag, e.g. en-US"));
             return null;
         }
     }

@@ -9,12 +9,13 @@ import java.util.ArrayList;
 import java.util.Locale;
 
 /** Customers as the REST API shows them. */
-final class CustomerJson {
+public final class CustomerJson {
 
     private CustomerJson() {
     }
 
-    static io.tidings.api.model.Customer toApi(Customer customer) {
+    /** The API view of a customer. */
+    public static io.tidings.api.model.Customer toApi(Customer customer) {
         CustomerProfile profile = customer.profile();
         ExternalRefs refs = profile.externalRefs();
         Region region = profile.region();

@@ -9,6 +9,7 @@ import org.jdbi.v3.core.statement.Query;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -45,12 +46,13 @@ public class CustomerStore {
     }
 
     public Optional<Customer> find(UUID id) {
-        return jdbi.withHandle(handle -> load(handle, "where id = :id", query -> query.bind("id", id))).stream().findFirst();
+        return jdbi.withHandle(handle -> load(handle, "where id = :id and erased_at is null", query -> query.bind("id", id)))
+                .stream().findFirst();
     }
 
     /** Up to {@code limit} customers after {@code after} (exclusive) in id order, i.e. oldest first. */
     public List<Customer> page(CustomerQuery query) {
-        StringBuilder where = new StringBuilder("where 1 = 1");
+        StringBuilder where = new StringBuilder("where erased_at is null");
         if (query.after() != null) {
             where.append(" and id > :after");
         }
@@ -91,7 +93,7 @@ public class CustomerStore {
         if (clauses.isEmpty()) {
             return List.of();
         }
-        return load(handle, "where " + String.join(" or ", clauses), query -> {
+        return load(handle, "where erased_at is null and (" + String.join(" or ", clauses) + ")", query -> {
             bindList(query, "ids", ids);
             bindList(query, "zendesk", zendeskUserIds);
             bindList(query, "contacts", salesforceContactIds);
@@ -110,8 +112,26 @@ public class CustomerStore {
         insertTags(handle, customers);
     }
 
-    public boolean delete(UUID id) {
-        return jdbi.withHandle(handle -> handle.createUpdate("delete from customer where id = :id").bind("id", id).execute() > 0);
+    /**
+     * Locks a customer's row until the transaction ends, so that writers of the same customer's
+     * ledger or preferences take turns; false when there is no such (unerased) customer.
+     */
+    public boolean lock(Handle handle, UUID id) {
+        return handle.createQuery("select id from customer where id = :id and erased_at is null for update")
+                .bind("id", id).mapTo(UUID.class).findOne().isPresent();
+    }
+
+    /**
+     * Erases a customer's profile: references, contact points, locale, region and tags are removed;
+     * a tombstone row with the id and erasure time stays for the consent ledger to point at.
+     */
+    public boolean erase(Handle handle, UUID id, Instant at) {
+        deleteTags(handle, List.of(id));
+        return handle.createUpdate("update customer set zendesk_user_id = null, salesforce_contact_id = null, "
+                        + "salesforce_individual_id = null, email = null, phone = null, locale = null, time_zone = null, "
+                        + "country = null, subdivision = null, postal_code = null, updated_at = :at, erased_at = :at "
+                        + "where id = :id and erased_at is null")
+                .bind("id", id).bind("at", at.atOffset(ZoneOffset.UTC)).execute() > 0;
     }
 
     public <T> T inTransaction(java.util.function.Function<Handle, T> work) {

@@ -3,6 +3,7 @@ package io.tidings.customer;
 import io.tidings.error.ConflictException;
 import io.tidings.error.FieldViolation;
 import io.tidings.error.ResourceNotFoundException;
+import io.tidings.persistence.DatabaseTime;
 import io.tidings.persistence.UuidV7;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,13 +13,12 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
-/** Creates, reads, replaces and deletes customers; keeps every external reference owned by one customer. */
+/** Creates, reads and replaces customers; keeps every external reference owned by one customer. */
 @ApplicationScoped
 public class Customers {
 
@@ -66,12 +66,6 @@ public class Customers {
         return store.page(query);
     }
 
-    public void delete(UUID id) {
-        if (!store.delete(id)) {
-            throw notFound(id);
-        }
-    }
-
     /** Runs one bulk upsert in a single transaction; see {@link BulkUpsert} for how items are matched. */
     public BulkUpsert.Outcome bulkUpsert(List<BulkUpsert.Item> items) {
         return writing(handle -> new BulkUpsert(store, handle, clock, now()).apply(items));
@@ -117,12 +111,12 @@ public class Customers {
         return value == null ? List.of() : List.of(value);
     }
 
-    /** Database timestamps keep microseconds; so does everything Tidings stamps. */
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return DatabaseTime.now(clock);
     }
 
-    static ResourceNotFoundException notFound(UUID id) {
+    /** The answer for a customer id Tidings does not hold (or has erased). */
+    public static ResourceNotFoundException notFound(UUID id) {
         return new ResourceNotFoundException("There is no customer " + id + ".");
     }
 

@@ -6,6 +6,7 @@ import io.tidings.api.model.BulkUpsertRequest;
 import io.tidings.api.model.CustomerInput;
 import io.tidings.api.model.CustomerPage;
 import io.tidings.error.InvalidInputException;
+import io.tidings.privacy.CustomerErasure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,10 +22,12 @@ import java.util.UUID;
 public class CustomersResource implements CustomersApi {
 
     private final Customers customers;
+    private final CustomerErasure erasure;
 
     @Inject
-    public CustomersResource(Customers customers) {
+    public CustomersResource(Customers customers, CustomerErasure erasure) {
         this.customers = customers;
+        this.erasure = erasure;
     }
 
     @Override
@@ -87,7 +90,7 @@ public class CustomersResource implements CustomersApi {
     @Override
     @RolesAllowed({"admin", "integrator"})
     public Response deleteCustomer(UUID customerId) {
-        customers.delete(customerId);
+        erasure.erase(customerId);
         return Response.noContent().build();
     }
 }

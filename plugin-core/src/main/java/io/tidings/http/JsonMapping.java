@@ -23,7 +23,8 @@ import jakarta.ws.rs.ext.Provider;
 @ApplicationScoped
 public class JsonMapping extends JacksonJsonProvider {
 
-    static final ObjectMapper MAPPER = JsonMapper.builder()
+    /** The mapper itself, for JSON documents Tidings stores (e.g. preference history). */
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

@@ -43,10 +43,48 @@ class ConsentChainTest {
 
     @Test
     void hashFollowsTheDocumentedEncoding() {
-        // Pinned: computed independently (Python, from the format described in ConsentEncoding).
+        // Pinned: computed independently in Python from the format described in ConsentEncoding:
+        //   def field(v): return struct.pack('>i', -1) if v is None else struct.pack('>i', len(b := v.encode())) + b
+        //   personal = sha256(b''.join(map(field, ["tidings-evidence-v1", None, "T-1", "203.0.113.7",
+        //                                          "Mozilla/5.0", "signed up"]))).hexdigest()
+        //   t0 = "1767603600.000000000"   # 2026-01-05T09:00:00Z
+        //   sha256(b''.join(map(field, ["tidings-consent-v2", "6f1c2a9e-4b7d-4e21-9a43-0c5d8e7f1b20", "1",
+        //       "MARKETING", "GRANTED", "EXPLICIT", "EMAIL", t0, t0, None, "PREFERENCE_CENTRE",
+        //       "privacy-2026-01", personal, "0" * 64]))).hexdigest()
         // If this changes, every stored ledger would fail verification.
-        assertThat(threeRecords().records().get(0).hash())
-                .isEqualTo("671192b4165366fd93cb1dcfd5508644d0f4d641246db9c9e448da0b2c6caf92");
+        ConsentRecord first = threeRecords().records().get(0);
+
+        assertThat(first.statement().evidence().personalDigest())
+                .isEqualTo("50618c53d910036992935ed26c5ce7f43a31736da618e6f54e88b8bc4682c53b");
+        assertThat(first.hash()).isEqualTo("9092a512e9814b6fad9655dbf55dd8d0f9705b6907c308cfe4d2b69b87cd3c6f");
+    }
+
+    @Test
+    void erasingPersonalEvidenceKeepsTheChainVerifying() {
+        List<ConsentRecord> erased = threeRecords().records().stream().map(ConsentRecord::erased).toList();
+
+        assertThat(ConsentChain.of(CUSTOMER, erased).verify()).isEqualTo(ChainVerification.intact(3));
+        Evidence evidence = erased.get(0).statement().evidence();
+        assertThat(evidence.isErased()).isTrue();
+        assertThat(evidence.ipAddress()).isNull();
+        assertThat(evidence.userAgent()).isNull();
+        assertThat(evidence.ticketId()).isNull();
+        assertThat(evidence.note()).isNull();
+        assertThat(evidence.noticeVersion()).as("not personal, kept").isEqualTo("privacy-2026-01");
+        assertThat(evidence.toString()).doesNotContain("203.0.113.7");
+    }
+
+    @Test
+    void replacingAnErasedDigestIsDetected() {
+        List<ConsentRecord> records = new ArrayList<>(threeRecords().records().stream().map(ConsentRecord::erased).toList());
+        ConsentRecord middle = records.get(1);
+        ConsentStatement s = middle.statement();
+        Evidence forged = new Evidence(null, null, null, null, s.evidence().noticeVersion(), null, "ab".repeat(32));
+        records.set(1, new ConsentRecord(CUSTOMER, 2, new ConsentStatement(s.purpose(), s.status(), s.basis(),
+                s.scope(), s.capturedAt(), s.effectiveFrom(), s.effectiveTo(), s.source(), forged),
+                middle.previousHash(), middle.hash()));
+
+        assertThat(ConsentChain.of(CUSTOMER, records).verify().breakKind()).isEqualTo(ChainBreak.CONTENT_HASH_MISMATCH);
     }
 
     @Test

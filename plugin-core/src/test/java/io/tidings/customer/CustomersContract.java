@@ -119,15 +119,25 @@ abstract class CustomersContract {
     }
 
     @Test
-    void deletingRemovesTheCustomerAndItsTags() {
-        Customer created = customers.create(profile("1001", null, Set.of("vip")));
+    void anErasedCustomerIsGoneFromReadsListsAndMatchesButItsRowStays() {
+        Customer erased = customers.create(profile("1001", "amara@example.com", Set.of("vip")));
+        Customer kept = customers.create(profile("1002", null, Set.of()));
 
-        customers.delete(created.id());
+        boolean done = store.inTransaction(handle -> store.erase(handle, erased.id(), clock.instant()));
 
-        assertThatThrownBy(() -> customers.get(created.id())).isInstanceOf(ResourceNotFoundException.class);
-        assertThatThrownBy(() -> customers.delete(created.id())).isInstanceOf(ResourceNotFoundException.class);
-        int segmentRows = database.jdbi().withHandle(handle ->
-                handle.createQuery("select count(*) from customer_segment").mapTo(Integer.class).one());
+        assertThat(done).isTrue();
+        boolean again = store.inTransaction(handle -> store.erase(handle, erased.id(), clock.instant()));
+        assertThat(again).as("erasing twice finds nothing left to erase").isFalse();
+        assertThatThrownBy(() -> customers.get(erased.id())).isInstanceOf(ResourceNotFoundException.class);
+        assertThat(customers.list(new CustomerQuery(null, 50, null))).containsExactly(kept);
+        assertThat(customers.create(profile("1001", null, Set.of())).profile().externalRefs().zendeskUserId())
+                .as("its references are free again").isEqualTo("1001");
+        List<String> personal = database.jdbi().withHandle(handle -> handle.createQuery(
+                        "select coalesce(email, phone, zendesk_user_id, time_zone, locale) from customer where id = :id")
+                .bind("id", erased.id()).mapTo(String.class).list());
+        assertThat(personal).as("the tombstone row holds no personal data").containsExactly((String) null);
+        int segmentRows = database.jdbi().withHandle(handle -> handle.createQuery(
+                "select count(*) from customer_segment where customer_id = :id").bind("id", erased.id()).mapTo(Integer.class).one());
         assertThat(segmentRows).isZero();
     }
 

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Demo mode: sandboxes for Zendesk, Salesforce and Twilio on local ports, the server on the
@@ -49,8 +50,9 @@ public final class Demo {
         }
         String baseUrl = "http://localhost:" + server.port();
         String adminKey = config.getValue("tidings.admin-key", String.class);
-        DemoCustomers.seed(baseUrl, adminKey);
-        System.out.println(DemoBanner.text(baseUrl, adminKey, sandboxes));
+        UUID amara = DemoCustomers.seed(baseUrl, adminKey).getResults().getFirst().getId();
+        DemoPreferences.apply(baseUrl, adminKey, amara);
+        System.out.println(DemoBanner.text(baseUrl, adminKey, sandboxes, DemoPreferences.tryLines(baseUrl, adminKey, amara)));
         return server;
     }
 }

@@ -8,7 +8,7 @@ final class DemoBanner {
     private DemoBanner() {
     }
 
-    static String text(String baseUrl, String adminKey, List<Sandbox> sandboxes) {
+    static String text(String baseUrl, String adminKey, List<Sandbox> sandboxes, String explainLines) {
         StringBuilder text = new StringBuilder();
         text.append("""
 
@@ -35,8 +35,8 @@ final class DemoBanner {
                         -H 'Authorization: Bearer %2$s' %1$s/api/v1/customers     (a problem+json answer)
                    curl -s %1$s/health/ready    curl -s %1$s/metrics    curl -s %1$s/openapi
                    curl -s %3$s/api/v2/users/1002.json     (the sandbox Zendesk's view of a customer)
-                ──────────────────────────────────────────────────────────────────────────────
-                """.formatted(baseUrl, adminKey, sandboxes.getFirst().baseUrl()));
+                %4$s──────────────────────────────────────────────────────────────────────────────
+                """.formatted(baseUrl, adminKey, sandboxes.getFirst().baseUrl(), explainLines));
         return text.toString();
     }
 }

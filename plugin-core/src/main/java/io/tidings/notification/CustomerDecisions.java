@@ -1,0 +1,105 @@
+package io.tidings.notification;
+
+import io.tidings.consent.CurrentConsent;
+import io.tidings.customer.Customer;
+import io.tidings.customer.CustomerStore;
+import io.tidings.customer.Customers;
+import io.tidings.decision.Decision;
+import io.tidings.decision.DecisionEngine;
+import io.tidings.decision.DecisionInput;
+import io.tidings.decision.IncidentState;
+import io.tidings.decision.SendHistory;
+import io.tidings.ledger.ConsentLedgerStore;
+import io.tidings.persistence.DatabaseTime;
+import io.tidings.persistence.UuidV7;
+import io.tidings.preference.Category;
+import io.tidings.preference.CategoryPolicies;
+import io.tidings.preference.CollapseWindow;
+import io.tidings.preference.FrequencyCap;
+import io.tidings.preference.PreferenceSet;
+import io.tidings.preference.PreferenceStore;
+import io.tidings.preference.StoredPreferences;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Decides messages for stored customers: loads their preferences, current consent and send
+ * history and runs the {@link DecisionEngine}. {@link #explain} changes nothing; {@link #decide}
+ * also writes the decision to the notification log.
+ */
+@ApplicationScoped
+public class CustomerDecisions {
+
+    private final CustomerStore customers;
+    private final PreferenceStore preferences;
+    private final ConsentLedgerStore ledger;
+    private final NotificationLog log;
+    private final Clock clock;
+    private final DecisionEngine engine = new DecisionEngine(CategoryPolicies.defaults());
+
+    @Inject
+    public CustomerDecisions(CustomerStore customers, PreferenceStore preferences, ConsentLedgerStore ledger,
+                             NotificationLog log, Clock clock) {
+        this.customers = customers;
+        this.preferences = preferences;
+        this.ledger = ledger;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    /** What would be decided for the message, and why; nothing is written. */
+    public Explanation explain(MessageRequest request) {
+        Customer customer = customers.find(request.customerId()).orElseThrow(() -> Customers.notFound(request.customerId()));
+        ZoneId zone = customer.profile().timeZone() == null ? ZoneOffset.UTC : customer.profile().timeZone();
+        PreferenceSet set = preferences.find(customer.id()).map(StoredPreferences::preferences).orElse(PreferenceSet.none());
+        CurrentConsent consent = CurrentConsent.derive(ledger.records(customer.id()), request.at());
+        DecisionInput input = new DecisionInput(request.kind(), request.category(), request.collapseKey(),
+                request.channels(), set, consent, zone, IncidentState.none(), history(customer.id(), set, request.at()),
+                request.at());
+        return new Explanation(request, zone, engine.decide(input));
+    }
+
+    /** Decides the message and writes one notification-log entry per channel; returns them. */
+    public List<NotificationLogEntry> decide(MessageRequest request) {
+        Explanation explanation = explain(request);
+        UUID messageId = UuidV7.next(clock);
+        Instant decidedAt = DatabaseTime.stored(request.at());
+        List<NotificationLogEntry> entries = new ArrayList<>();
+        for (Decision decision : explanation.decisions().decisions()) {
+            entries.add(new NotificationLogEntry(UuidV7.next(clock), messageId, request.customerId(), request.kind(),
+                    request.category(), request.collapseKey(), decision.channel(), decision.outcome(),
+                    DatabaseTime.stored(decision.deferUntil()), decision.reason(),
+                    decision.trail().steps().stream().map(LoggedStep::of).toList(), decidedAt));
+        }
+        customers.inTransaction(handle -> {
+            log.append(handle, entries);
+            return null;
+        });
+        return List.copyOf(entries);
+    }
+
+    /** What caps and collapse windows can see: sends within the longest of the customer's periods. */
+    private SendHistory history(UUID customerId, PreferenceSet set, Instant at) {
+        Duration longest = Duration.ZERO;
+        for (Category category : Category.ALL) {
+            FrequencyCap cap = set.capFor(category);
+            CollapseWindow window = set.collapseWindowFor(category);
+            longest = max(longest, cap == null ? Duration.ZERO : cap.period());
+            longest = max(longest, window == null ? Duration.ZERO : window.window());
+        }
+        return longest.isZero() ? SendHistory.empty() : log.sentSince(customerId, at.minus(longest));
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+}
