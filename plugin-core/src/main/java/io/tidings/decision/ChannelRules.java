@@ -76,7 +76,7 @@ final class ChannelRules {
 
     private boolean preferenceAllows(PreferenceSet preferences, Category category, Channel channel, StepList steps) {
         boolean on = preferences.isOn(category, channel, policies);
-        steps.add(new TrailStep.PreferenceChecked(category, channel, on, preferences.hasChoice(category, channel)));
+        steps.add(TrailStep.PreferenceChecked.of(category, channel, on, preferences.hasChoice(category, channel)));
         return on;
     }
 

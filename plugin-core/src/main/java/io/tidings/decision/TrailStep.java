@@ -66,6 +66,29 @@ public sealed interface TrailStep {
 
     /** The customer's on/off preference for the category on the channel, or the category default. */
     record PreferenceChecked(Category category, Channel channel, boolean on, boolean chosen) implements TrailStep {
+
+        /** Every possible finding, made once: the rule runs for every channel of every decision. */
+        private static final PreferenceChecked[] ALL = new PreferenceChecked[Category.COUNT * Channel.COUNT * 4];
+
+        static {
+            for (Category category : Category.ALL) {
+                for (Channel channel : Channel.ALL) {
+                    for (int flags = 0; flags < 4; flags++) {
+                        ALL[index(category, channel, (flags & 1) != 0, (flags & 2) != 0)] =
+                                new PreferenceChecked(category, channel, (flags & 1) != 0, (flags & 2) != 0);
+                    }
+                }
+            }
+        }
+
+        static PreferenceChecked of(Category category, Channel channel, boolean on, boolean chosen) {
+            return ALL[index(category, channel, on, chosen)];
+        }
+
+        private static int index(Category category, Channel channel, boolean on, boolean chosen) {
+            return ((category.ordinal() * Channel.COUNT + channel.ordinal()) << 2) | (on ? 1 : 0) | (chosen ? 2 : 0);
+        }
+
         @Override
         public Rule rule() {
             return Rule.PREFERENCE;

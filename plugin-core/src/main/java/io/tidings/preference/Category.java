@@ -14,6 +14,9 @@ public enum Category {
     /** Every category in declaration order. */
     public static final List<Category> ALL = List.of(values());
 
+    /** Number of categories, for array-indexed lookups. */
+    public static final int COUNT = ALL.size();
+
     private final CategoryPolicy defaultPolicy;
 
     Category(CategoryPolicy defaultPolicy) {
