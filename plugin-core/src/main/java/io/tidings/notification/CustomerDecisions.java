@@ -44,11 +44,12 @@ public class CustomerDecisions {
     private final ConsentLedgerStore ledger;
     private final NotificationLog log;
     private final Clock clock;
-    private final DecisionEngine engine = new DecisionEngine(CategoryPolicies.defaults());
+    private final DecisionEngine engine;
 
     @Inject
     public CustomerDecisions(CustomerStore customers, PreferenceStore preferences, ConsentLedgerStore ledger,
-                             NotificationLog log, Clock clock) {
+                             NotificationLog log, CategoryPolicies policies, Clock clock) {
+        this.engine = new DecisionEngine(policies);
         this.customers = customers;
         this.preferences = preferences;
         this.ledger = ledger;

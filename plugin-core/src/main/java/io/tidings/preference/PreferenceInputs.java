@@ -190,7 +190,7 @@ public final class PreferenceInputs {
                 for (Channel channel : Channel.ALL) {
                     if (base.hasChoice(category, channel)
                             && !resetChoices.contains(category.ordinal() * Channel.COUNT + channel.ordinal())) {
-                        builder.choose(category, channel, base.isOn(category, channel, CategoryPolicies.defaults()));
+                        builder.choose(category, channel, base.chosenOn(category, channel));
                     }
                 }
                 if (base.capFor(category) != null && !removedCaps.contains(category)) {

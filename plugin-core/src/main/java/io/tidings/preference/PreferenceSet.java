@@ -49,6 +49,11 @@ public final class PreferenceSet {
         return (chosen & bit(category, channel)) != 0;
     }
 
+    /** The customer's own choice for the category on the channel; false where {@link #hasChoice} is false. */
+    public boolean chosenOn(Category category, Channel channel) {
+        return (on & bit(category, channel)) != 0 && hasChoice(category, channel);
+    }
+
     /** Whether the channel is on for the category: the customer's choice, else the category default. */
     public boolean isOn(Category category, Channel channel, CategoryPolicies policies) {
         long bit = bit(category, channel);

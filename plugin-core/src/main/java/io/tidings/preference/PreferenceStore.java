@@ -105,7 +105,7 @@ public class PreferenceStore {
             for (Channel channel : Channel.ALL) {
                 if (preferences.hasChoice(category, channel)) {
                     choices.bind("id", customerId).bind("category", category.name()).bind("channel", channel.name())
-                            .bind("enabled", preferences.isOn(category, channel, CategoryPolicies.defaults())).add();
+                            .bind("enabled", preferences.chosenOn(category, channel)).add();
                 }
             }
             FrequencyCap cap = preferences.capFor(category);

@@ -28,7 +28,7 @@ public final class PreferencesJson {
             for (Channel channel : Channel.ALL) {
                 if (set.hasChoice(category, channel)) {
                     choices.add(new ChannelChoice().category(api(category)).channel(api(channel))
-                            .enabled(set.isOn(category, channel, CategoryPolicies.defaults())));
+                            .enabled(set.chosenOn(category, channel)));
                 }
             }
             FrequencyCap cap = set.capFor(category);

@@ -1,5 +1,6 @@
 package io.tidings.notification;
 
+import io.tidings.preference.CategoryPolicies;
 import io.tidings.consent.ChannelScope;
 import io.tidings.consent.ConsentBasis;
 import io.tidings.consent.ConsentPurpose;
@@ -66,7 +67,7 @@ abstract class CustomerDecisionsContract {
         ConsentLedgerStore ledgerStore = new ConsentLedgerStore(database.jdbi());
         log = new NotificationLog(database.jdbi());
         preferences = new CustomerPreferences(customers, preferenceStore, clock);
-        decisions = new CustomerDecisions(customers, preferenceStore, ledgerStore, log, clock);
+        decisions = new CustomerDecisions(customers, preferenceStore, ledgerStore, log, CategoryPolicies.defaults(), clock);
         customer = new Customers(customers, clock).create(new CustomerProfile(null, null, "+12015550123", null,
                 ZoneId.of("America/New_York"), null, null, null)).id();
         new ConsentLedger(customers, ledgerStore).record(customer, new ConsentStatement(

@@ -1,5 +1,6 @@
 package io.tidings.privacy;
 
+import io.tidings.preference.CategoryPolicies;
 import io.tidings.consent.ChainVerification;
 import io.tidings.consent.ChannelScope;
 import io.tidings.consent.ConsentBasis;
@@ -75,7 +76,7 @@ abstract class PrivacyContract {
         new CustomerPreferences(customers, preferences, clock).change(customer, current -> PreferenceSet.builder()
                 .quietHours(Channel.SMS, QuietHours.of("21:00", "08:00")).build(),
                 new CustomerPreferences.ChangedBy("crm", null));
-        new CustomerDecisions(customers, preferences, ledgerStore, log, clock).decide(new MessageRequest(customer,
+        new CustomerDecisions(customers, preferences, ledgerStore, log, CategoryPolicies.defaults(), clock).decide(new MessageRequest(customer,
                 EventKind.BILLING_ISSUE, Category.TRANSACTIONAL, Set.of(Channel.EMAIL), "", clock.instant()));
     }
 
