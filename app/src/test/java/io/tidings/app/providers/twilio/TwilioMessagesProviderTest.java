@@ -7,6 +7,7 @@ import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.tidings.app.demo.Sandbox;
 import io.tidings.dispatch.OutboundMessage;
 import io.tidings.dispatch.SendResult;
 import io.tidings.preference.Category;
@@ -148,6 +149,17 @@ class TwilioMessagesProviderTest {
                 .hasErrors()).as("malformed messaging service sid").isTrue();
         assertThat(twilioSpec.validateRequest(messagesRequest(real, "To=%2B4915112345678&Body=hi")).hasErrors())
                 .as("the same request with a recipient").isFalse();
+    }
+
+    @Test
+    void theDemoSandboxAcceptsWhatTheProviderSends() {
+        try (Sandbox sandbox = Sandbox.start("twilio")) {
+            TwilioMessagesProvider demo = new TwilioMessagesProvider(Optional.of(new TwilioSettings(ACCOUNT, TOKEN,
+                    URI.create(sandbox.baseUrl()), "+15005550006", null)));
+
+            assertThat(demo.send(message(Channel.SMS))).isInstanceOfSatisfying(SendResult.Accepted.class,
+                    accepted -> assertThat(accepted.providerMessageId()).matches("SM[0-9a-f]{32}"));
+        }
     }
 
     @Test
