@@ -1,8 +1,5 @@
 package io.tidings.app.providers.twilio;
 
-import com.twilio.exception.ApiException;
-import com.twilio.exception.TwilioException;
-import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
@@ -12,10 +9,7 @@ import io.tidings.dispatch.SendResult;
 import io.tidings.preference.Channel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.net.URI;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,37 +20,16 @@ import java.util.Set;
 @ApplicationScoped
 public class TwilioMessagesProvider implements ChannelProvider {
 
-    static final String ID = "twilio-sms";
-    /** Invalid 'To' number; 'To' is not a mobile number; 'To' has opted out (STOP); region not enabled. */
-    private static final Set<Integer> PERMANENT_CODES = Set.of(21211, 21614, 21610, 21408, 63016);
-
-    private final Optional<TwilioSettings> settings;
-    private final Optional<TwilioRestClient> client;
+    private final TwilioAccount account;
 
     @Inject
-    TwilioMessagesProvider(@ConfigProperty(name = "tidings.twilio.account-sid") Optional<String> accountSid,
-                           @ConfigProperty(name = "tidings.twilio.auth-token") Optional<String> authToken,
-                           @ConfigProperty(name = "tidings.twilio.base-url", defaultValue = "https://api.twilio.com")
-                           URI baseUrl,
-                           @ConfigProperty(name = "tidings.twilio.from") Optional<String> from,
-                           @ConfigProperty(name = "tidings.twilio.messaging-service-sid")
-                           Optional<String> messagingServiceSid) {
-        this(accountSid.isPresent() && authToken.isPresent()
-                ? Optional.of(new TwilioSettings(accountSid.get(), authToken.get(), baseUrl, from.orElse(null),
-                messagingServiceSid.orElse(null)))
-                : Optional.empty());
-    }
-
-    TwilioMessagesProvider(Optional<TwilioSettings> settings) {
-        this.settings = settings;
-        this.client = settings.map(account -> new TwilioRestClient.Builder(account.accountSid(), account.authToken())
-                .httpClient(new BaseUrlHttpClient(account.baseUrl()))
-                .build());
+    TwilioMessagesProvider(TwilioAccount account) {
+        this.account = account;
     }
 
     @Override
     public String id() {
-        return ID;
+        return "twilio-sms";
     }
 
     @Override
@@ -71,43 +44,21 @@ public class TwilioMessagesProvider implements ChannelProvider {
 
     @Override
     public SendResult send(OutboundMessage message) {
-        if (client.isEmpty()) {
-            // Retried rather than dropped: the sends go out once the account is configured.
-            return new SendResult.RetryableFailure("tidings.twilio.account-sid and tidings.twilio.auth-token are not set");
-        }
-        if (message.channel() == Channel.WHATSAPP && settings.get().from() == null) {
-            return new SendResult.PermanentFailure("WhatsApp needs a sender: tidings.twilio.from is not set");
-        }
-        try {
-            Message created = creator(settings.get(), message).create(client.get());
-            return new SendResult.Accepted(created.getSid());
-        } catch (ApiException e) {
-            return failure(e);
-        } catch (TwilioException e) {
-            return new SendResult.RetryableFailure("Twilio could not be reached: " + e.getClass().getSimpleName());
-        }
+        return account.send(connection -> {
+            if (message.channel() == Channel.WHATSAPP && connection.settings().from() == null) {
+                return new SendResult.PermanentFailure("WhatsApp needs a sender: tidings.twilio.from is not set");
+            }
+            return new SendResult.Accepted(creator(connection.settings(), message).create(connection.client()).getSid());
+        });
     }
 
-    private static MessageCreator creator(TwilioSettings account, OutboundMessage message) {
+    private static MessageCreator creator(TwilioSettings settings, OutboundMessage message) {
         boolean whatsapp = message.channel() == Channel.WHATSAPP;
         PhoneNumber to = new PhoneNumber(whatsapp ? "whatsapp:" + message.recipient() : message.recipient());
-        if (whatsapp || account.messagingServiceSid() == null) {
-            PhoneNumber from = new PhoneNumber(whatsapp ? "whatsapp:" + account.from() : account.from());
-            return Message.creator(account.accountSid(), to, from, message.text());
+        if (whatsapp || settings.messagingServiceSid() == null) {
+            PhoneNumber from = new PhoneNumber(whatsapp ? "whatsapp:" + settings.from() : settings.from());
+            return Message.creator(settings.accountSid(), to, from, message.text());
         }
-        return Message.creator(account.accountSid(), to, account.messagingServiceSid(), message.text());
-    }
-
-    /** Twilio's error text can echo the recipient's number, so only its code and status are kept. */
-    private static SendResult failure(ApiException e) {
-        String reason = "Twilio error " + e.getCode() + " (HTTP " + e.getStatusCode() + ")";
-        Integer status = e.getStatusCode();
-        if (e.getCode() != null && PERMANENT_CODES.contains(e.getCode())) {
-            return new SendResult.PermanentFailure(reason);
-        }
-        if (status == null || status == 429 || status >= 500) {
-            return new SendResult.RetryableFailure(reason);
-        }
-        return new SendResult.PermanentFailure(reason);
+        return Message.creator(settings.accountSid(), to, settings.messagingServiceSid(), message.text());
     }
 }

@@ -1,9 +1,7 @@
 package io.tidings.app.providers.twilio;
 
-import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
-import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -19,14 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -44,20 +38,10 @@ class TwilioMessagesProviderTest {
     private static final String MESSAGES = "/2010-04-01/Accounts/" + ACCOUNT + "/Messages.json";
     private static final String SID = "SM" + "fedcba9876543210".repeat(2);
 
-    private static OpenApiInteractionValidator twilioSpec;
     private static WireMockServer twilio;
 
     @BeforeAll
     static void start() {
-        // 1.5 MB of YAML: parsed once for the class.
-        // The validator reads a form value that looks like a number (an E.164 phone number) as an
-        // integer, then rejects it for a string property. Form values are all text, so type checks on
-        // them say nothing; required properties, patterns, enums, operations and auth stay checked.
-        twilioSpec = OpenApiInteractionValidator.createFor("/vendor-specs/twilio_api_v2010.yaml")
-                .withLevelResolver(LevelResolver.create()
-                        .withLevel("validation.request.body.schema.type", ValidationReport.Level.IGNORE)
-                        .build())
-                .build();
         twilio = new WireMockServer(options().dynamicPort());
         twilio.start();
     }
@@ -74,10 +58,7 @@ class TwilioMessagesProviderTest {
 
     @AfterEach
     void everyRequestMatchesTwiliosSpecification() {
-        for (LoggedRequest request : twilio.findAll(anyRequestedFor(anyUrl()))) {
-            ValidationReport report = twilioSpec.validateRequest(asValidatorRequest(request));
-            assertThat(findings(report)).as(request.getUrl()).isEmpty();
-        }
+        TwilioSpecification.assertAllValid(twilio);
     }
 
     @Test
@@ -88,7 +69,7 @@ class TwilioMessagesProviderTest {
 
         assertThat(result).isEqualTo(new SendResult.Accepted(SID));
         LoggedRequest request = twilio.findAll(anyRequestedFor(anyUrl())).getFirst();
-        assertThat(form(request)).containsExactlyInAnyOrderEntriesOf(Map.of(
+        assertThat(TwilioSpecification.form(request)).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "To", "+4915112345678", "From", "+15005550006", "Body", "Ihr Ticket 4711 ist gelöst."));
         assertThat(request.getHeader("Authorization")).isEqualTo("Basic " + Base64.getEncoder()
                 .encodeToString((ACCOUNT + ":" + TOKEN).getBytes(StandardCharsets.UTF_8)));
@@ -100,7 +81,7 @@ class TwilioMessagesProviderTest {
 
         provider(null, "MG" + "0123456789abcdef".repeat(2)).send(message(Channel.SMS));
 
-        assertThat(form(twilio.findAll(anyRequestedFor(anyUrl())).getFirst()))
+        assertThat(TwilioSpecification.form(twilio.findAll(anyRequestedFor(anyUrl())).getFirst()))
                 .containsEntry("MessagingServiceSid", "MG" + "0123456789abcdef".repeat(2))
                 .doesNotContainKey("From");
     }
@@ -111,7 +92,7 @@ class TwilioMessagesProviderTest {
 
         provider("+15005550006", null).send(message(Channel.WHATSAPP));
 
-        assertThat(form(twilio.findAll(anyRequestedFor(anyUrl())).getFirst()))
+        assertThat(TwilioSpecification.form(twilio.findAll(anyRequestedFor(anyUrl())).getFirst()))
                 .containsEntry("To", "whatsapp:+4915112345678")
                 .containsEntry("From", "whatsapp:+15005550006");
     }
@@ -142,20 +123,20 @@ class TwilioMessagesProviderTest {
         provider("+15005550006", null).send(message(Channel.SMS));
         LoggedRequest real = twilio.findAll(anyRequestedFor(anyUrl())).getFirst();
 
-        assertThat(findings(twilioSpec.validateRequest(messagesRequest(real, "From=%2B15005550006&Body=hello"))))
+        assertThat(TwilioSpecification.findings(TwilioSpecification.validate(messagesRequest(real, "From=%2B15005550006&Body=hello"))))
                 .as("no To").extracting(ValidationReport.Message::getKey)
                 .containsExactly("validation.request.body.schema.required");
-        assertThat(twilioSpec.validateRequest(messagesRequest(real, "To=%2B4915112345678&MessagingServiceSid=MG1"))
+        assertThat(TwilioSpecification.validate(messagesRequest(real, "To=%2B4915112345678&MessagingServiceSid=MG1"))
                 .hasErrors()).as("malformed messaging service sid").isTrue();
-        assertThat(twilioSpec.validateRequest(messagesRequest(real, "To=%2B4915112345678&Body=hi")).hasErrors())
+        assertThat(TwilioSpecification.validate(messagesRequest(real, "To=%2B4915112345678&Body=hi")).hasErrors())
                 .as("the same request with a recipient").isFalse();
     }
 
     @Test
     void theDemoSandboxAcceptsWhatTheProviderSends() {
         try (Sandbox sandbox = Sandbox.start("twilio")) {
-            TwilioMessagesProvider demo = new TwilioMessagesProvider(Optional.of(new TwilioSettings(ACCOUNT, TOKEN,
-                    URI.create(sandbox.baseUrl()), "+15005550006", null)));
+            TwilioMessagesProvider demo = new TwilioMessagesProvider(new TwilioAccount(Optional.of(
+                    new TwilioSettings(ACCOUNT, TOKEN, URI.create(sandbox.baseUrl()), "+15005550006", null))));
 
             assertThat(demo.send(message(Channel.SMS))).isInstanceOfSatisfying(SendResult.Accepted.class,
                     accepted -> assertThat(accepted.providerMessageId()).matches("SM[0-9a-f]{32}"));
@@ -170,11 +151,6 @@ class TwilioMessagesProviderTest {
         assertThat(settings.toString()).doesNotContain(TOKEN).contains(ACCOUNT);
     }
 
-    private static List<ValidationReport.Message> findings(ValidationReport report) {
-        return report.getMessages().stream().filter(message -> message.getLevel() != ValidationReport.Level.IGNORE)
-                .toList();
-    }
-
     private static Request messagesRequest(LoggedRequest real, String form) {
         return SimpleRequest.Builder.post(MESSAGES)
                 .withContentType("application/x-www-form-urlencoded")
@@ -184,8 +160,8 @@ class TwilioMessagesProviderTest {
     }
 
     private static TwilioMessagesProvider provider(String from, String messagingServiceSid) {
-        return new TwilioMessagesProvider(Optional.of(new TwilioSettings(ACCOUNT, TOKEN,
-                URI.create(twilio.baseUrl()), from, messagingServiceSid)));
+        return new TwilioMessagesProvider(new TwilioAccount(Optional.of(new TwilioSettings(ACCOUNT, TOKEN,
+                URI.create(twilio.baseUrl()), from, messagingServiceSid))));
     }
 
     private static OutboundMessage message(Channel channel) {
@@ -209,28 +185,5 @@ class TwilioMessagesProviderTest {
         return """
                 {"code": %d, "message": "%s", "more_info": "https://www.twilio.com/docs/errors/%d", "status": %d}"""
                 .formatted(code, message, code, status);
-    }
-
-    private static Map<String, String> form(LoggedRequest request) {
-        return Arrays.stream(request.getBodyAsString().split("&"))
-                .map(pair -> pair.split("=", 2))
-                .collect(Collectors.toMap(pair -> decode(pair[0]), pair -> decode(pair[1])));
-    }
-
-    private static String decode(String value) {
-        return URLDecoder.decode(value, StandardCharsets.UTF_8);
-    }
-
-    private static Request asValidatorRequest(LoggedRequest request) {
-        URI url = URI.create(request.getUrl());
-        SimpleRequest.Builder builder = new SimpleRequest.Builder(request.getMethod().getName(), url.getPath());
-        request.getHeaders().all().forEach(header -> builder.withHeader(header.key(), header.values()));
-        if (url.getRawQuery() != null) {
-            for (String pair : url.getRawQuery().split("&")) {
-                String[] parts = pair.split("=", 2);
-                builder.withQueryParam(decode(parts[0]), parts.length > 1 ? decode(parts[1]) : "");
-            }
-        }
-        return builder.withBody(request.getBodyAsString()).build();
     }
 }
