@@ -3,15 +3,20 @@ package io.tidings.dispatch;
 import io.tidings.template.MessageTemplates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /** Builds the dispatcher's settings and message composer from configuration ({@code tidings.dispatch.*}). */
 @ApplicationScoped
 class DispatchConfiguration {
+
+    private static final String RATE_LIMIT = "tidings.dispatch.rate-limit.";
 
     @Produces
     DispatchSettings settings(@ConfigProperty(name = "tidings.dispatch.batch-size", defaultValue = "50") int batchSize,
@@ -21,8 +26,25 @@ class DispatchConfiguration {
                               @ConfigProperty(name = "tidings.dispatch.retry.max-delay", defaultValue = "PT1H")
                               Duration maxDelay,
                               @ConfigProperty(name = "tidings.dispatch.retry.max-attempts", defaultValue = "10")
-                              int maxAttempts) {
-        return new DispatchSettings(batchSize, lease, new RetrySchedule(firstDelay, maxDelay, maxAttempts));
+                              int maxAttempts,
+                              @ConfigProperty(name = "tidings.dispatch.circuit-breaker.failures", defaultValue = "5")
+                              int breakerThreshold,
+                              @ConfigProperty(name = "tidings.dispatch.circuit-breaker.open-for", defaultValue = "PT30S")
+                              Duration breakerOpenFor,
+                              Config config) {
+        return new DispatchSettings(batchSize, lease, new RetrySchedule(firstDelay, maxDelay, maxAttempts),
+                breakerThreshold, breakerOpenFor, ratesPerSecond(config));
+    }
+
+    /** {@code tidings.dispatch.rate-limit.<provider id>=<sends per second>}, one key per paced provider. */
+    private static Map<String, Double> ratesPerSecond(Config config) {
+        Map<String, Double> rates = new HashMap<>();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith(RATE_LIMIT)) {
+                rates.put(name.substring(RATE_LIMIT.length()), config.getValue(name, Double.class));
+            }
+        }
+        return rates;
     }
 
     @Produces

@@ -155,6 +155,15 @@ public class Outbox {
                 Map.of("provider", providerId, "error", truncated(error)));
     }
 
+    /**
+     * Puts a claimed send back untried until {@code at} (its provider's breaker is open or its pace
+     * is reached); the claim does not count as an attempt.
+     */
+    public boolean release(ClaimedSend claim, Instant at) {
+        return finish(claim, "status = 'QUEUED', attempts = attempts - 1, next_attempt_at = :next",
+                Map.of("next", utc(DatabaseTime.stored(at))));
+    }
+
     public Optional<OutboxRecord> find(UUID id) {
         return jdbi.withHandle(handle -> handle.createQuery("select " + COLUMNS + " from outbox where id = :id")
                 .bind("id", id)

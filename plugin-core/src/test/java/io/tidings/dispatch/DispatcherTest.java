@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,7 +57,8 @@ class DispatcherTest {
                 URI.create("https://prefs.example.com/p"), 1);
         dispatcher = new Dispatcher(outbox, new ChannelProviders(List.of(sms, email),
                 Map.of(Channel.SMS, "scripted-sms", Channel.EMAIL, "scripted-email")), customers, composer,
-                new DispatchSettings(10, LEASE, new RetrySchedule(Duration.ofSeconds(30), Duration.ofHours(1), 5)));
+                new DispatchSettings(10, LEASE, new RetrySchedule(Duration.ofSeconds(30), Duration.ofHours(1), 5),
+                        2, Duration.ofMinutes(1), Map.of("scripted-email", 1.0)), clock);
     }
 
     @AfterEach
@@ -164,6 +166,52 @@ class DispatcherTest {
         OutboxRecord record = outbox.findByIdempotencyKey("sms-4").orElseThrow();
         assertThat(record.status()).isEqualTo(OutboxStatus.QUEUED);
         assertThat(record.lastError()).isEqualTo("scripted-sms failed: IllegalStateException");
+    }
+
+    @Test
+    void aFailingProviderIsLeftAloneWhileItsBreakerIsOpen() {
+        sms.script.add(new SendResult.RetryableFailure("HTTP 503"));
+        sms.script.add(new SendResult.RetryableFailure("HTTP 503"));
+        sms.script.add(new SendResult.RetryableFailure("HTTP 503"));
+        enqueue("sms-5", Channel.SMS, Category.TRANSACTIONAL);
+        enqueue("sms-6", Channel.SMS, Category.TRANSACTIONAL);
+        enqueue("sms-7", Channel.SMS, Category.TRANSACTIONAL);
+
+        dispatcher.dispatchDue();
+
+        assertThat(sms.received).as("two failures open the breaker").hasSize(2);
+        List<OutboxRecord> records = Stream.of("sms-5", "sms-6", "sms-7")
+                .map(key -> outbox.findByIdempotencyKey(key).orElseThrow()).toList();
+        assertThat(records).extracting(OutboxRecord::status).containsOnly(OutboxStatus.QUEUED);
+        assertThat(records).filteredOn(record -> record.attempts() == 0).as("held back, not tried")
+                .singleElement().extracting(OutboxRecord::nextAttemptAt)
+                .isEqualTo(clock.instant().plus(Duration.ofMinutes(1)));
+
+        clock.advance(Duration.ofMinutes(1));
+        dispatcher.dispatchDue();
+        assertThat(sms.received).as("one trial call fails and reopens the breaker at once").hasSize(3);
+
+        clock.advance(Duration.ofMinutes(1));
+        dispatcher.dispatchDue();
+        assertThat(sms.received).hasSize(6);
+        assertThat(List.of("sms-5", "sms-6", "sms-7")).allSatisfy(key -> assertThat(
+                outbox.findByIdempotencyKey(key).orElseThrow().status()).isEqualTo(OutboxStatus.SENT));
+    }
+
+    @Test
+    void aPacedProviderGetsNoMoreThanItsRate() {
+        enqueue("mail-5", Channel.EMAIL, Category.TRANSACTIONAL);
+        enqueue("mail-6", Channel.EMAIL, Category.TRANSACTIONAL);
+
+        dispatcher.dispatchDue();
+
+        assertThat(email.received).extracting(OutboundMessage::idempotencyKey).containsExactly("mail-5");
+        OutboxRecord paced = outbox.findByIdempotencyKey("mail-6").orElseThrow();
+        assertThat(paced.nextAttemptAt()).isEqualTo(clock.instant().plusSeconds(1));
+        assertThat(paced.attempts()).isZero();
+        clock.advance(Duration.ofSeconds(1));
+        dispatcher.dispatchDue();
+        assertThat(email.received).extracting(OutboundMessage::idempotencyKey).containsExactly("mail-5", "mail-6");
     }
 
     private void enqueue(String key, Channel channel, Category category) {

@@ -190,6 +190,21 @@ abstract class OutboxContract {
         assertThat(record.lastError()).isEqualTo("21211 invalid 'To' number");
     }
 
+    @Test
+    void aReleasedClaimWaitsUntriedUntilItsTime() {
+        outbox.enqueue(entry("paced", clock.instant()));
+        ClaimedSend claim = outbox.claimDue(10, LEASE).getFirst();
+
+        assertThat(outbox.release(claim, clock.instant().plusSeconds(10))).isTrue();
+
+        assertThat(outbox.find(claim.id()).orElseThrow().attempts()).isZero();
+        clock.advance(Duration.ofSeconds(9));
+        assertThat(outbox.claimDue(10, LEASE)).isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(outbox.claimDue(10, LEASE)).singleElement()
+                .satisfies(again -> assertThat(again.attempt()).isEqualTo(1));
+    }
+
     private OutboxEntry entry(String key, Instant notBefore) {
         return new OutboxEntry(UuidV7.next(clock), null, customerId, EventKind.TICKET_STATUS_CHANGED,
                 Category.TRANSACTIONAL, Channel.SMS, Map.of("ticketId", "4711"), key, notBefore);
