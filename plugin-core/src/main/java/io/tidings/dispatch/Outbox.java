@@ -164,6 +164,11 @@ public class Outbox {
                 Map.of("next", utc(DatabaseTime.stored(at))));
     }
 
+    /** Removes the customer's sends, pending or done (erasure). */
+    public void deleteFor(Handle handle, UUID customerId) {
+        handle.createUpdate("delete from outbox where customer_id = :id").bind("id", customerId).execute();
+    }
+
     public Optional<OutboxRecord> find(UUID id) {
         return jdbi.withHandle(handle -> handle.createQuery("select " + COLUMNS + " from outbox where id = :id")
                 .bind("id", id)
