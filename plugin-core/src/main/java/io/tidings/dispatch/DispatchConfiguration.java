@@ -2,6 +2,8 @@ package io.tidings.dispatch;
 
 import io.tidings.template.MessageTemplates;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -31,19 +33,21 @@ class DispatchConfiguration {
                               int breakerThreshold,
                               @ConfigProperty(name = "tidings.dispatch.circuit-breaker.open-for", defaultValue = "PT30S")
                               Duration breakerOpenFor,
+                              @Any Instance<ChannelProvider> providers,
                               Config config) {
         return new DispatchSettings(batchSize, lease, new RetrySchedule(firstDelay, maxDelay, maxAttempts),
-                breakerThreshold, breakerOpenFor, ratesPerSecond(config));
+                breakerThreshold, breakerOpenFor, ratesPerSecond(providers, config));
     }
 
-    /** {@code tidings.dispatch.rate-limit.<provider id>=<sends per second>}, one key per paced provider. */
-    private static Map<String, Double> ratesPerSecond(Config config) {
+    /**
+     * {@code tidings.dispatch.rate-limit.<provider id>=<sends per second>} for each provider. Looked up
+     * by name rather than found among the property names, which list environment variables only in
+     * their {@code TIDINGS_…} form.
+     */
+    private static Map<String, Double> ratesPerSecond(Instance<ChannelProvider> providers, Config config) {
         Map<String, Double> rates = new HashMap<>();
-        for (String name : config.getPropertyNames()) {
-            if (name.startsWith(RATE_LIMIT)) {
-                rates.put(name.substring(RATE_LIMIT.length()), config.getValue(name, Double.class));
-            }
-        }
+        providers.forEach(provider -> config.getOptionalValue(RATE_LIMIT + provider.id(), Double.class)
+                .ifPresent(rate -> rates.put(provider.id(), rate)));
         return rates;
     }
 
