@@ -9,29 +9,29 @@ import java.util.Optional;
  * row it opens for {@code openFor}; then calls go through again, and the next failure reopens it
  * at once until a success closes it.
  */
-public final class CircuitBreaker {
+final class CircuitBreaker {
 
     private final int threshold;
     private final Duration openFor;
     private int failuresInARow;
     private Instant openUntil = Instant.MIN;
 
-    public CircuitBreaker(int threshold, Duration openFor) {
+    CircuitBreaker(int threshold, Duration openFor) {
         this.threshold = threshold;
         this.openFor = openFor;
     }
 
     /** Empty when the provider may be called now; else when it may be called again. */
-    public synchronized Optional<Instant> openUntil(Instant now) {
+    synchronized Optional<Instant> openUntil(Instant now) {
         return now.isBefore(openUntil) ? Optional.of(openUntil) : Optional.empty();
     }
 
     /** The provider answered (accepted or refused the message for good): it is healthy. */
-    public synchronized void succeeded() {
+    synchronized void succeeded() {
         failuresInARow = 0;
     }
 
-    public synchronized void failed(Instant now) {
+    synchronized void failed(Instant now) {
         failuresInARow++;
         if (failuresInARow >= threshold) {
             openUntil = now.plus(openFor);

@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** Spaces one provider's sends to at most {@code perSecond} a second on this replica. */
-public final class SendPacing {
+final class SendPacing {
 
     private final Duration interval;
     private Instant nextSlot = Instant.MIN;
 
-    public SendPacing(double perSecond) {
+    SendPacing(double perSecond) {
         if (perSecond <= 0) {
             throw new IllegalArgumentException("a send rate must be positive");
         }
@@ -18,7 +18,7 @@ public final class SendPacing {
     }
 
     /** Takes the slot and answers empty when a send may go now; else answers when the next slot opens. */
-    public synchronized Optional<Instant> reserve(Instant now) {
+    synchronized Optional<Instant> reserve(Instant now) {
         if (now.isBefore(nextSlot)) {
             return Optional.of(nextSlot);
         }
