@@ -205,13 +205,15 @@ class DispatcherTest {
 
         dispatcher.dispatchDue();
 
-        assertThat(email.received).extracting(OutboundMessage::idempotencyKey).containsExactly("mail-5");
-        OutboxRecord paced = outbox.findByIdempotencyKey("mail-6").orElseThrow();
+        assertThat(email.received).as("one send in the first second").hasSize(1);
+        String pacedKey = email.received.getFirst().idempotencyKey().equals("mail-5") ? "mail-6" : "mail-5";
+        OutboxRecord paced = outbox.findByIdempotencyKey(pacedKey).orElseThrow();
         assertThat(paced.nextAttemptAt()).isEqualTo(clock.instant().plusSeconds(1));
         assertThat(paced.attempts()).isZero();
         clock.advance(Duration.ofSeconds(1));
         dispatcher.dispatchDue();
-        assertThat(email.received).extracting(OutboundMessage::idempotencyKey).containsExactly("mail-5", "mail-6");
+        assertThat(email.received).extracting(OutboundMessage::idempotencyKey)
+                .containsExactlyInAnyOrder("mail-5", "mail-6");
     }
 
     private void enqueue(String key, Channel channel, Category category) {
