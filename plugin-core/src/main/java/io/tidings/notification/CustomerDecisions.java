@@ -21,6 +21,7 @@ import io.tidings.preference.PreferenceStore;
 import io.tidings.preference.StoredPreferences;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.jdbi.v3.core.Handle;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -71,6 +72,11 @@ public class CustomerDecisions {
 
     /** Decides the message and writes one notification-log entry per channel; returns them. */
     public List<NotificationLogEntry> decide(MessageRequest request) {
+        return customers.inTransaction(handle -> decide(handle, request));
+    }
+
+    /** Decides the message and writes its notification-log entries in the caller's transaction; returns them. */
+    public List<NotificationLogEntry> decide(Handle handle, MessageRequest request) {
         Explanation explanation = explain(request);
         UUID messageId = UuidV7.next(clock);
         Instant decidedAt = DatabaseTime.stored(request.at());
@@ -81,10 +87,7 @@ public class CustomerDecisions {
                     DatabaseTime.stored(decision.deferUntil()), decision.reason(),
                     decision.trail().steps().stream().map(LoggedStep::of).toList(), decidedAt));
         }
-        customers.inTransaction(handle -> {
-            log.append(handle, entries);
-            return null;
-        });
+        log.append(handle, entries);
         return List.copyOf(entries);
     }
 

@@ -2,6 +2,7 @@ package io.tidings.privacy;
 
 import io.tidings.customer.CustomerStore;
 import io.tidings.customer.Customers;
+import io.tidings.dispatch.Outbox;
 import io.tidings.ledger.ConsentLedgerStore;
 import io.tidings.notification.NotificationLog;
 import io.tidings.persistence.DatabaseTime;
@@ -16,7 +17,7 @@ import java.util.UUID;
 /**
  * Erases a customer (GDPR Art. 17) in one transaction: the profile's personal data and external
  * references, their preferences with history, their notification log and the personal evidence of
- * their consent records are removed. What stays is the
+ * their consent records are removed, and so are their pending and past sends in the outbox. What stays is the
  * minimal proof of consent and revocation (purposes, statuses, dates, hashes), which still verifies.
  */
 @ApplicationScoped
@@ -26,15 +27,17 @@ public class CustomerErasure {
     private final ConsentLedgerStore ledger;
     private final PreferenceStore preferences;
     private final NotificationLog log;
+    private final Outbox outbox;
     private final Clock clock;
 
     @Inject
     public CustomerErasure(CustomerStore customers, ConsentLedgerStore ledger, PreferenceStore preferences,
-                           NotificationLog log, Clock clock) {
+                           NotificationLog log, Outbox outbox, Clock clock) {
         this.customers = customers;
         this.ledger = ledger;
         this.preferences = preferences;
         this.log = log;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -48,6 +51,7 @@ public class CustomerErasure {
             ledger.eraseEvidence(handle, customerId);
             preferences.deleteWithHistory(handle, customerId);
             log.deleteFor(handle, customerId);
+            outbox.deleteFor(handle, customerId);
             return customers.erase(handle, customerId, now);
         });
     }

@@ -14,6 +14,8 @@ import io.tidings.customer.CustomerProfile;
 import io.tidings.customer.CustomerStore;
 import io.tidings.customer.Customers;
 import io.tidings.decision.EventKind;
+import io.tidings.dispatch.Outbox;
+import io.tidings.dispatch.OutboxEntry;
 import io.tidings.error.ResourceNotFoundException;
 import io.tidings.ledger.ConsentLedger;
 import io.tidings.ledger.ConsentLedgerStore;
@@ -35,6 +37,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -65,7 +68,8 @@ abstract class PrivacyContract {
         NotificationLog log = new NotificationLog(database.jdbi());
         ledger = new ConsentLedger(customers, ledgerStore);
         export = new CustomerExport(customers, preferences, ledgerStore, log, clock);
-        erasure = new CustomerErasure(customers, ledgerStore, preferences, log, clock);
+        Outbox outbox = new Outbox(database.jdbi(), clock);
+        erasure = new CustomerErasure(customers, ledgerStore, preferences, log, outbox, clock);
         customer = new Customers(customers, clock).create(new CustomerProfile(null, "amara@example.com",
                 "+12015550123", null, null, null, null, null)).id();
         for (ConsentStatus status : new ConsentStatus[] {ConsentStatus.GRANTED, ConsentStatus.REVOKED}) {
@@ -78,6 +82,8 @@ abstract class PrivacyContract {
                 new CustomerPreferences.ChangedBy("crm", null));
         new CustomerDecisions(customers, preferences, ledgerStore, log, CategoryPolicies.defaults(), clock).decide(new MessageRequest(customer,
                 EventKind.BILLING_ISSUE, Category.TRANSACTIONAL, Set.of(Channel.EMAIL), "", clock.instant()));
+        outbox.enqueue(new OutboxEntry(UUID.randomUUID(), null, customer, EventKind.BILLING_ISSUE,
+                Category.TRANSACTIONAL, Channel.EMAIL, Map.of("name", "Amara"), "billing-1", clock.instant()));
     }
 
     @AfterEach
@@ -109,7 +115,7 @@ abstract class PrivacyContract {
         assertThat(after).containsExactlyElementsOf(before.stream().map(ConsentRecord::erased).toList());
         assertThat(ledger.verify(customer)).isEqualTo(ChainVerification.intact(2));
         assertThat(count("preference_set") + count("preference_change") + count("preference_quiet_hours")
-                + count("notification_log")).isZero();
+                + count("notification_log") + count("outbox")).isZero();
     }
 
     private int count(String table) {

@@ -17,6 +17,8 @@ public final class Demo {
     /** Not a secret: the demo only listens for this key when TIDINGS_ADMIN_KEY is not set. */
     static final String DEMO_ADMIN_KEY = "tdk_demo_admin_key_for_local_use_only";
     static final String DEMO_ORGANIZATION_ID = "00D000000000001AAA";
+    /** Any AC sid works: the Twilio sandbox answers every account. */
+    static final String DEMO_TWILIO_ACCOUNT_SID = "AC" + "d".repeat(32);
 
     private Demo() {
     }
@@ -33,14 +35,18 @@ public final class Demo {
                 .addDefaultSources()
                 .addDiscoveredSources()
                 .addDiscoveredConverters()
-                .withSources(new DemoConfigSource(Map.of(
-                        "tidings.admin-key", DEMO_ADMIN_KEY,
-                        "tidings.zendesk.base-url", zendesk.baseUrl(),
-                        "tidings.zendesk.webhook-secret", "demo-zendesk-signing-secret",
-                        "tidings.salesforce.login-url", salesforce.baseUrl(),
-                        "tidings.salesforce.organization-id", DEMO_ORGANIZATION_ID,
-                        "tidings.twilio.base-url", twilio.baseUrl(),
-                        "tidings.twilio.auth-token", "demo-twilio-auth-token")))
+                .withSources(new DemoConfigSource(Map.ofEntries(
+                        Map.entry("tidings.admin-key", DEMO_ADMIN_KEY),
+                        Map.entry("tidings.zendesk.base-url", zendesk.baseUrl()),
+                        Map.entry("tidings.zendesk.webhook-secret", "demo-zendesk-signing-secret"),
+                        Map.entry("tidings.salesforce.login-url", salesforce.baseUrl()),
+                        Map.entry("tidings.salesforce.organization-id", DEMO_ORGANIZATION_ID),
+                        Map.entry("tidings.twilio.base-url", twilio.baseUrl()),
+                        Map.entry("tidings.twilio.account-sid", DEMO_TWILIO_ACCOUNT_SID),
+                        Map.entry("tidings.twilio.auth-token", "demo-twilio-auth-token"),
+                        Map.entry("tidings.twilio.from", "+15005550006"),
+                        Map.entry("tidings.providers.sms", "twilio-sms"),
+                        Map.entry("tidings.providers.whatsapp", "twilio-sms"))))
                 .build();
         resolver.registerConfig(config, Thread.currentThread().getContextClassLoader());
 

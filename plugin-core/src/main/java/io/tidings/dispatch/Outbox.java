@@ -1,0 +1,236 @@
+package io.tidings.dispatch;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.tidings.decision.EventKind;
+import io.tidings.http.JsonMapping;
+import io.tidings.persistence.DatabaseTime;
+import io.tidings.persistence.UuidV7;
+import io.tidings.preference.Category;
+import io.tidings.preference.Channel;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The outbox in the database: one row per channel send, claimed by dispatchers under leases so
+ * that any number of replicas never work on the same row at once.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private static final TypeReference<Map<String, String>> VALUES = new TypeReference<>() {
+    };
+    private static final String COLUMNS = "id, message_id, notification_log_id, customer_id, event_kind, category, "
+            + "channel, template_values, idempotency_key, status, attempts, next_attempt_at, provider_id, "
+            + "provider_message_id, possible_duplicate, last_error";
+    /*
+     * Due rows: queued ones whose time has come, and claimed ones whose lease ran out (their
+     * dispatcher died). SKIP LOCKED lets concurrent claimers pass over each other's rows; both
+     * PostgreSQL and H2 2.4 accept it, so this one query serves both. Neither accepts it in an
+     * UPDATE ... RETURNING that H2 would also run, hence select-then-update in one transaction.
+     */
+    private static final String CLAIMABLE = "select id, status from outbox where (status = 'QUEUED' and "
+            + "next_attempt_at <= :now) or (status = 'SENDING' and lease_until <= :now) order by next_attempt_at, id "
+            + "limit :limit for update skip locked";
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    @Inject
+    public Outbox(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    /**
+     * Adds the send in the caller's transaction unless a send with its idempotency key exists;
+     * true when added. Two transactions adding the same key at once: the later one fails on the
+     * key's unique constraint and rolls back.
+     */
+    public boolean enqueue(Handle handle, OutboxEntry entry) {
+        Instant now = DatabaseTime.now(clock);
+        return handle.createUpdate("insert into outbox (id, message_id, notification_log_id, customer_id, event_kind, "
+                        + "category, channel, template_values, idempotency_key, status, attempts, next_attempt_at, "
+                        + "possible_duplicate, created_at, updated_at) select :id, :messageId, cast(:logId as uuid), :customerId, :kind, "
+                        + ":category, :channel, :values, :key, 'QUEUED', 0, :notBefore, false, :now, :now "
+                        + "where not exists (select 1 from outbox where idempotency_key = :key)")
+                .bind("id", UuidV7.next(clock))
+                .bind("messageId", entry.messageId())
+                .bind("logId", entry.notificationLogId())
+                .bind("customerId", entry.customerId())
+                .bind("kind", entry.kind().name())
+                .bind("category", entry.category().name())
+                .bind("channel", entry.channel().name())
+                .bind("values", json(entry.values()))
+                .bind("key", entry.idempotencyKey())
+                .bind("notBefore", utc(DatabaseTime.stored(entry.notBefore())))
+                .bind("now", utc(now))
+                .execute() > 0;
+    }
+
+    /** Adds the send in a transaction of its own; see {@link #enqueue(Handle, OutboxEntry)}. */
+    public boolean enqueue(OutboxEntry entry) {
+        return jdbi.inTransaction(handle -> enqueue(handle, entry));
+    }
+
+    /** Claims up to {@code limit} due sends for {@code lease}; each claim counts as an attempt. */
+    public List<ClaimedSend> claimDue(int limit, Duration lease) {
+        Instant now = DatabaseTime.now(clock);
+        UUID token = UUID.randomUUID();
+        return jdbi.inTransaction(handle -> {
+            List<UUID> ids = new ArrayList<>();
+            Set<UUID> resumed = new HashSet<>();
+            handle.createQuery(CLAIMABLE)
+                    .bind("now", utc(now))
+                    .bind("limit", limit)
+                    .map((rs, ctx) -> {
+                        UUID id = rs.getObject("id", UUID.class);
+                        ids.add(id);
+                        if (OutboxStatus.SENDING.name().equals(rs.getString("status"))) {
+                            resumed.add(id);
+                        }
+                        return id;
+                    })
+                    .list();
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            handle.createUpdate("update outbox set status = 'SENDING', attempts = attempts + 1, lease_token = :token, "
+                            + "lease_until = :until, updated_at = :now where id in (<ids>)")
+                    .bindList("ids", ids)
+                    .bind("token", token)
+                    .bind("until", utc(now.plus(lease)))
+                    .bind("now", utc(now))
+                    .execute();
+            return handle.createQuery("select " + COLUMNS + " from outbox where lease_token = :token "
+                            + "order by next_attempt_at, id")
+                    .bind("token", token)
+                    .map((rs, ctx) -> new ClaimedSend(rs.getObject("id", UUID.class), entry(rs), rs.getInt("attempts"),
+                            token, resumed.contains(rs.getObject("id", UUID.class))))
+                    .list();
+        });
+    }
+
+    /**
+     * Records that the provider accepted the send. False when the lease was lost meanwhile (another
+     * dispatcher has the row now), in which case nothing is written.
+     */
+    public boolean markSent(ClaimedSend claim, String providerId, String providerMessageId, boolean possibleDuplicate) {
+        return finish(claim, "status = 'SENT', provider_id = :provider, provider_message_id = :messageId, "
+                + "possible_duplicate = :duplicate, last_error = null", Map.of("provider", providerId,
+                "messageId", providerMessageId, "duplicate", possibleDuplicate));
+    }
+
+    /** Records a failure that may pass: queued again per the schedule, or FAILED when it is spent. */
+    public boolean markRetryable(ClaimedSend claim, String providerId, String error, RetrySchedule schedule) {
+        Optional<Instant> next = schedule.nextAttempt(claim.attempt(), DatabaseTime.now(clock));
+        if (next.isEmpty()) {
+            return finish(claim, "status = 'FAILED', provider_id = :provider, last_error = :error",
+                    Map.of("provider", providerId, "error", truncated(error)));
+        }
+        return finish(claim, "status = 'QUEUED', provider_id = :provider, last_error = :error, next_attempt_at = :next",
+                Map.of("provider", providerId, "error", truncated(error), "next", utc(DatabaseTime.stored(next.get()))));
+    }
+
+    /** Records that the send can never succeed. {@code providerId} is empty when no provider was reached. */
+    public boolean markUndeliverable(ClaimedSend claim, String providerId, String error) {
+        return finish(claim, "status = 'UNDELIVERABLE', provider_id = :provider, last_error = :error",
+                Map.of("provider", providerId, "error", truncated(error)));
+    }
+
+    /**
+     * Puts a claimed send back untried until {@code at} (its provider's breaker is open or its pace
+     * is reached); the claim does not count as an attempt.
+     */
+    public boolean release(ClaimedSend claim, Instant at) {
+        return finish(claim, "status = 'QUEUED', attempts = attempts - 1, next_attempt_at = :next",
+                Map.of("next", utc(DatabaseTime.stored(at))));
+    }
+
+    /** Removes the customer's sends, pending or done (erasure). */
+    public void deleteFor(Handle handle, UUID customerId) {
+        handle.createUpdate("delete from outbox where customer_id = :id").bind("id", customerId).execute();
+    }
+
+    public Optional<OutboxRecord> find(UUID id) {
+        return jdbi.withHandle(handle -> handle.createQuery("select " + COLUMNS + " from outbox where id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> record(rs))
+                .findOne());
+    }
+
+    public Optional<OutboxRecord> findByIdempotencyKey(String key) {
+        return jdbi.withHandle(handle -> handle.createQuery("select " + COLUMNS + " from outbox "
+                        + "where idempotency_key = :key")
+                .bind("key", key)
+                .map((rs, ctx) -> record(rs))
+                .findOne());
+    }
+
+    private boolean finish(ClaimedSend claim, String assignments, Map<String, Object> values) {
+        return jdbi.withHandle(handle -> handle.createUpdate("update outbox set " + assignments
+                        + ", lease_token = null, lease_until = null, updated_at = :now "
+                        + "where id = :id and lease_token = :token")
+                .bindMap(values)
+                .bind("now", utc(DatabaseTime.now(clock)))
+                .bind("id", claim.id())
+                .bind("token", claim.leaseToken())
+                .execute() > 0);
+    }
+
+    private static OutboxRecord record(ResultSet rs) throws SQLException {
+        return new OutboxRecord(rs.getObject("id", UUID.class), entry(rs), OutboxStatus.valueOf(rs.getString("status")),
+                rs.getInt("attempts"), rs.getObject("next_attempt_at", OffsetDateTime.class).toInstant(),
+                rs.getString("provider_id"), rs.getString("provider_message_id"), rs.getBoolean("possible_duplicate"),
+                rs.getString("last_error"));
+    }
+
+    private static OutboxEntry entry(ResultSet rs) throws SQLException {
+        return new OutboxEntry(rs.getObject("message_id", UUID.class), rs.getObject("notification_log_id", UUID.class),
+                rs.getObject("customer_id", UUID.class), EventKind.valueOf(rs.getString("event_kind")),
+                Category.valueOf(rs.getString("category")), Channel.valueOf(rs.getString("channel")),
+                values(rs.getString("template_values")), rs.getString("idempotency_key"),
+                rs.getObject("next_attempt_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static String truncated(String error) {
+        return error.length() <= 1000 ? error : error.substring(0, 1000);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String json(Map<String, String> values) {
+        try {
+            return JsonMapping.MAPPER.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("template values could not be written as JSON", e);
+        }
+    }
+
+    private static Map<String, String> values(String json) {
+        try {
+            return JsonMapping.MAPPER.readValue(json, VALUES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored template values are not readable", e);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package io.tidings.dispatch;
+
+/** Where one channel send stands. */
+public enum OutboxStatus {
+    /** Waiting for its next attempt. */
+    QUEUED,
+    /** Claimed by a dispatcher under a lease. */
+    SENDING,
+    /** Accepted by the provider. */
+    SENT,
+    /** Retries exhausted. */
+    FAILED,
+    /** Can never be sent (permanent provider failure, no address, no provider, no template). */
+    UNDELIVERABLE
+}

@@ -1,0 +1,59 @@
+package io.tidings.dispatch;
+
+import io.tidings.preference.Channel;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ChannelProvidersTest {
+
+    private final ChannelProvider twilio = provider("twilio-sms", Set.of(Channel.SMS, Channel.WHATSAPP));
+    private final ChannelProvider smtp = provider("smtp", Set.of(Channel.EMAIL));
+
+    @Test
+    void eachChannelGetsTheProviderConfigurationNames() {
+        ChannelProviders providers = new ChannelProviders(List.of(twilio, smtp),
+                Map.of(Channel.SMS, "twilio-sms", Channel.EMAIL, "smtp"));
+
+        assertThat(providers.forChannel(Channel.SMS)).containsSame(twilio);
+        assertThat(providers.forChannel(Channel.EMAIL)).containsSame(smtp);
+        assertThat(providers.forChannel(Channel.WHATSAPP)).as("not configured").isEmpty();
+    }
+
+    @Test
+    void anUnknownOrUnfitProviderIsRejectedAtStartUp() {
+        assertThatThrownBy(() -> new ChannelProviders(List.of(twilio), Map.of(Channel.SMS, "sinch")))
+                .hasMessageContaining("tidings.providers.sms names provider 'sinch'");
+        assertThatThrownBy(() -> new ChannelProviders(List.of(twilio, smtp), Map.of(Channel.EMAIL, "twilio-sms")))
+                .hasMessage("tidings.providers.email names provider 'twilio-sms', which does not send EMAIL");
+    }
+
+    private static ChannelProvider provider(String id, Set<Channel> channels) {
+        return new ChannelProvider() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public Set<Channel> channels() {
+                return channels;
+            }
+
+            @Override
+            public boolean detectsDuplicates() {
+                return false;
+            }
+
+            @Override
+            public SendResult send(OutboundMessage message) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+}
