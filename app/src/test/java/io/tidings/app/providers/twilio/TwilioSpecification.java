@@ -9,6 +9,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -23,18 +25,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Twilio's published OpenAPI for API v2010, as a check on the requests a fake Twilio recorded. */
 final class TwilioSpecification {
 
-    // 1.5 MB of YAML: parsed once per test JVM.
+    // Twilio's own file in the team's shared vendor-specs folder (../shared beside the checkout; the
+    // build passes its location as tidings.vendor-specs). 1.5 MB of YAML: parsed once per test JVM.
     // The validator reads a form value that looks like a number (an E.164 phone number) as an
     // integer, then rejects it for a string property. Form values are all text, so type checks on
     // them say nothing; required properties, patterns, enums, operations and auth stay checked.
     private static final OpenApiInteractionValidator VALIDATOR = OpenApiInteractionValidator
-            .createFor("/vendor-specs/twilio_api_v2010.yaml")
+            .createFor(specification().toUri().toString())
             .withLevelResolver(LevelResolver.create()
                     .withLevel("validation.request.body.schema.type", ValidationReport.Level.IGNORE)
                     .build())
             .build();
 
     private TwilioSpecification() {
+    }
+
+    private static Path specification() {
+        Path spec = Path.of(System.getProperty("tidings.vendor-specs", "../shared/vendor-specs"), "twilio_api_v2010.yaml");
+        if (!Files.isReadable(spec)) {
+            throw new IllegalStateException("Twilio's OpenAPI is not at " + spec.toAbsolutePath()
+                    + "; set -Dtidings.vendor-specs to the folder holding twilio_api_v2010.yaml");
+        }
+        return spec;
     }
 
     /** Fails unless every request the fake received is one Twilio's specification allows. */
