@@ -16,6 +16,9 @@ import java.util.Objects;
 public record InboundDelivery(DeliverySource source, String sourceEventId, String eventType, String subject,
                               Instant occurredAt, String payload) {
 
+    /** The longest source event id, event type or subject the inbox keeps. */
+    public static final int MAX_TEXT = 200;
+
     public InboundDelivery {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(sourceEventId, "sourceEventId");

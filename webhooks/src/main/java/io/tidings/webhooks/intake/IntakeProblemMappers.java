@@ -30,4 +30,13 @@ final class IntakeProblemMappers {
             return Problems.response(ProblemType.MALFORMED_REQUEST, e.getMessage());
         }
     }
+
+    @Provider
+    @ApplicationScoped
+    static class UnknownSender implements ExceptionMapper<UnknownSenderException> {
+        @Override
+        public Response toResponse(UnknownSenderException e) {
+            return Problems.response(ProblemType.UNKNOWN_SENDER, e.getMessage());
+        }
+    }
 }

@@ -18,8 +18,6 @@ import java.time.format.DateTimeParseException;
  */
 final class ZendeskDeliveries {
 
-    static final int MAX_TEXT = 200;
-
     private ZendeskDeliveries() {
     }
 
@@ -56,8 +54,8 @@ final class ZendeskDeliveries {
             throw new MalformedDeliveryException("'" + field + "' must be a string.");
         }
         String value = node.asText().strip();
-        if (value.isEmpty() || value.length() > MAX_TEXT) {
-            throw new MalformedDeliveryException("'" + field + "' must be 1 to " + MAX_TEXT + " characters.");
+        if (value.isEmpty() || value.length() > InboundDelivery.MAX_TEXT) {
+            throw new MalformedDeliveryException("'" + field + "' must be 1 to " + InboundDelivery.MAX_TEXT + " characters.");
         }
         return value;
     }
