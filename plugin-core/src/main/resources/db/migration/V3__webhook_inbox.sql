@@ -18,11 +18,12 @@ create table inbox (
 );
 create index inbox_pending on inbox (status, occurred_at);
 
--- Per source and subject (e.g. a Zendesk ticket) the newest event time applied, so an older
--- event arriving late never overwrites a newer one.
+-- Per source, subject (e.g. a Zendesk ticket) and kind of event, the newest event time applied,
+-- so an older event arriving late never overwrites a newer one of the same kind.
 create table inbox_applied (
     source      varchar(32)  not null,
     subject     varchar(200) not null,
+    event_kind  varchar(32)  not null,
     occurred_at timestamp with time zone not null,
-    primary key (source, subject)
+    primary key (source, subject, event_kind)
 );

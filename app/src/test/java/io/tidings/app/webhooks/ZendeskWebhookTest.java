@@ -31,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")
 @AddConfig(key = "tidings.zendesk.webhook-secret", value = ZendeskWebhookTest.CURRENT_SECRET + ","
         + ZendeskWebhookTest.PREVIOUS_SECRET)
+@AddConfig(key = "tidings.inbox.poll-interval", value = "PT0S")
 class ZendeskWebhookTest {
 
     static final String CURRENT_SECRET = "zendesk-signing-secret-current";
@@ -193,7 +194,7 @@ class ZendeskWebhookTest {
     }
 
     /** As Zendesk signs: base64(HMAC-SHA256(secret, timestamp + body)). */
-    static String signature(String secret, String timestamp, String body) {
+    private static String signature(String secret, String timestamp, String body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
