@@ -3,7 +3,10 @@ package io.tidings.webhooks.intake;
 /** A system that sends Tidings webhooks; its wire name is what the inbox stores. */
 public enum DeliverySource {
     ZENDESK("zendesk"),
-    SALESFORCE("salesforce");
+    /** Outbound Messages (SOAP). */
+    SALESFORCE("salesforce"),
+    /** Account-change events a Salesforce Flow posts as Standard Webhooks. */
+    SALESFORCE_FLOW("salesforce-flow");
 
     private final String wireName;
 

@@ -21,7 +21,7 @@ public class ZendeskIntake {
     @Inject
     public ZendeskIntake(@ConfigProperty(name = "tidings.zendesk.webhook-secret") Optional<String> secrets,
                          Inbox inbox, Clock clock) {
-        this.signature = ZendeskSignature.configured(secrets.orElse(""), clock);
+        this.signature = new ZendeskSignature(SigningSecrets.configured("tidings.zendesk.webhook-secret", secrets.orElse("")), clock);
         this.inbox = inbox;
         this.clock = clock;
         if (!signature.hasSecret()) {

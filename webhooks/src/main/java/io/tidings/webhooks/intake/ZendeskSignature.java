@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -27,35 +26,17 @@ public final class ZendeskSignature implements InboundSignature {
     public static final String SIGNATURE_HEADER = "X-Zendesk-Webhook-Signature";
     public static final String TIMESTAMP_HEADER = "X-Zendesk-Webhook-Signature-Timestamp";
     public static final Duration TOLERANCE = Duration.ofMinutes(5);
-    public static final int MAX_SECRETS = 2;
 
     private static final String ALGORITHM = "HmacSHA256";
 
     private final List<SecretKeySpec> keys;
     private final Clock clock;
 
-    /** @param secrets the current signing secret, and the previous one while Zendesk rotates to it */
-    public ZendeskSignature(List<String> secrets, Clock clock) {
-        if (secrets.size() > MAX_SECRETS) {
-            throw new IllegalArgumentException("tidings.zendesk.webhook-secret holds at most " + MAX_SECRETS
-                    + " comma-separated secrets, got " + secrets.size());
-        }
-        List<SecretKeySpec> specs = new ArrayList<>();
-        for (String secret : secrets) {
-            if (secret.isBlank()) {
-                throw new IllegalArgumentException("tidings.zendesk.webhook-secret must not hold a blank secret");
-            }
-            specs.add(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM));
-        }
-        this.keys = List.copyOf(specs);
+    public ZendeskSignature(SigningSecrets secrets, Clock clock) {
+        this.keys = secrets.values().stream()
+                .map(secret -> new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM))
+                .toList();
         this.clock = clock;
-    }
-
-    /** The secrets of a configuration value: one secret, or two separated by a comma during rotation. */
-    public static ZendeskSignature configured(String commaSeparatedSecrets, Clock clock) {
-        List<String> secrets = commaSeparatedSecrets == null || commaSeparatedSecrets.isBlank() ? List.of()
-                : Arrays.stream(commaSeparatedSecrets.split(",")).map(String::strip).toList();
-        return new ZendeskSignature(secrets, clock);
     }
 
     public boolean hasSecret() {

@@ -8,7 +8,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -56,20 +55,22 @@ class ZendeskSignatureTest {
 
     @Test
     void acceptsEitherOfTwoSecretsDuringRotation() {
-        assertThatCode(() -> ZendeskSignature.configured("new-secret, " + SECRET, clock)
+        assertThatCode(() -> new ZendeskSignature(SigningSecrets.configured("key", "new-secret, " + SECRET), clock)
                 .verify(headers(OPENSSL_SIGNATURE, TIMESTAMP), BODY)).doesNotThrowAnyException();
-        assertThatCode(() -> ZendeskSignature.configured(SECRET + ",new-secret", clock)
+        assertThatCode(() -> new ZendeskSignature(SigningSecrets.configured("key", SECRET + ",new-secret"), clock)
                 .verify(headers(OPENSSL_SIGNATURE, TIMESTAMP), BODY)).doesNotThrowAnyException();
     }
 
     @Test
     void refusesMoreThanTwoSecrets() {
-        assertThatIllegalArgumentException().isThrownBy(() -> ZendeskSignature.configured("a,b,c", clock));
+        assertThatIllegalArgumentException().isThrownBy(() -> SigningSecrets.configured("tidings.zendesk.webhook-secret", "a,b,c"))
+                .withMessageStartingWith("tidings.zendesk.webhook-secret holds at most 2");
+        assertThatIllegalArgumentException().isThrownBy(() -> SigningSecrets.configured("key", "a,"));
     }
 
     @Test
     void refusesEverythingWithoutASecret() {
-        assertThatThrownBy(() -> ZendeskSignature.configured("", clock).verify(headers(OPENSSL_SIGNATURE, TIMESTAMP), BODY))
+        assertThatThrownBy(() -> new ZendeskSignature(SigningSecrets.configured("key", ""), clock).verify(headers(OPENSSL_SIGNATURE, TIMESTAMP), BODY))
                 .isInstanceOf(UnverifiedDeliveryException.class).hasMessageContaining("no Zendesk signing secret");
     }
 
@@ -111,7 +112,7 @@ class ZendeskSignatureTest {
     }
 
     private ZendeskSignature signature(String secret) {
-        return new ZendeskSignature(List.of(secret), clock);
+        return new ZendeskSignature(SigningSecrets.of(secret), clock);
     }
 
     private static DeliveryHeaders headers(String signature, String timestamp) {
