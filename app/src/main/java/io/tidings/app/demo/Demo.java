@@ -39,6 +39,8 @@ public final class Demo {
                         "tidings.zendesk.webhook-secret", "demo-zendesk-signing-secret",
                         "tidings.salesforce.login-url", salesforce.baseUrl(),
                         "tidings.salesforce.organization-id", DEMO_ORGANIZATION_ID,
+                        "tidings.salesforce.events-secret", "whsec_ZGVtby1zYWxlc2ZvcmNlLWZsb3ctc2lnbmluZy1rZXk=",
+                        "tidings.webhooks.allow-private-addresses", "true",
                         "tidings.twilio.base-url", twilio.baseUrl(),
                         "tidings.twilio.auth-token", "demo-twilio-auth-token")))
                 .build();
