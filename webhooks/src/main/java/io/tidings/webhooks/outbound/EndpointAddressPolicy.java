@@ -33,22 +33,31 @@ public class EndpointAddressPolicy {
     /** The URL, if Tidings may send to it. */
     public URI check(String field, String url) {
         URI uri = parse(field, url);
-        if (allowPrivate) {
-            return uri;
-        }
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(uri.getHost());
-        } catch (UnknownHostException e) {
-            throw new InvalidInputException(field, "the host does not resolve");
-        }
-        for (InetAddress address : addresses) {
-            if (!isPublic(address)) {
-                throw new InvalidInputException(field, "the host is or resolves to a loopback, link-local, private or "
-                        + "reserved address, which webhooks may not target");
-            }
+        if (!permits(uri)) {
+            throw new InvalidInputException(field, "the host does not resolve, or is or resolves to a loopback, "
+                    + "link-local, private or reserved address, which webhooks may not target");
         }
         return uri;
+    }
+
+    /**
+     * True when Tidings may send to the URL's host now. Checked again before every delivery, as a
+     * name may resolve elsewhere than when the endpoint was subscribed.
+     */
+    public boolean permits(URI uri) {
+        if (allowPrivate) {
+            return true;
+        }
+        try {
+            for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
+                if (!isPublic(address)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     private static URI parse(String field, String url) {
