@@ -2,8 +2,11 @@ package io.tidings.webhooks.outbound;
 
 import io.tidings.api.WebhookEndpointsApi;
 import io.tidings.api.model.CreatedWebhookEndpoint;
+import io.tidings.api.model.WebhookDeadLetter;
 import io.tidings.api.model.WebhookEndpointInput;
 import io.tidings.api.model.WebhookEndpointUpdate;
+import io.tidings.api.model.WebhookReplayRange;
+import io.tidings.api.model.WebhookReplayResult;
 import io.tidings.error.InvalidInputException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,10 +26,12 @@ import java.util.stream.Collectors;
 public class WebhookEndpointsResource implements WebhookEndpointsApi {
 
     private final WebhookEndpoints endpoints;
+    private final WebhookDeliveries deliveries;
 
     @Inject
-    public WebhookEndpointsResource(WebhookEndpoints endpoints) {
+    public WebhookEndpointsResource(WebhookEndpoints endpoints, WebhookDeliveries deliveries) {
         this.endpoints = endpoints;
+        this.deliveries = deliveries;
     }
 
     @Override
@@ -64,6 +69,34 @@ public class WebhookEndpointsResource implements WebhookEndpointsApi {
     public Response deleteWebhookEndpoint(UUID endpointId) {
         endpoints.delete(endpointId);
         return Response.noContent().build();
+    }
+
+    @Override
+    public Response listWebhookDeadLetters(UUID endpointId) {
+        return Response.ok(deliveries.deadLetters(endpointId).stream()
+                .map(dead -> new WebhookDeadLetter()
+                        .messageId(dead.messageId())
+                        .eventType(io.tidings.api.model.WebhookEventType.fromValue(dead.eventType()))
+                        .createdAt(dead.createdAt().atOffset(ZoneOffset.UTC))
+                        .attempts(dead.attempts())
+                        .lastError(dead.lastError()))
+                .toList()).build();
+    }
+
+    @Override
+    public Response replayWebhookMessage(UUID endpointId, String messageId) {
+        deliveries.replay(endpointId, messageId);
+        return Response.accepted().build();
+    }
+
+    @Override
+    public Response replayWebhookMessages(UUID endpointId, WebhookReplayRange range) {
+        if (range == null) {
+            throw new InvalidInputException("/", "a body with since and until is required");
+        }
+        int replayed = deliveries.replay(endpointId, range.getSince() == null ? null : range.getSince().toInstant(),
+                range.getUntil() == null ? null : range.getUntil().toInstant());
+        return Response.ok(new WebhookReplayResult().replayed(replayed)).build();
     }
 
     private static Set<WebhookEventType> types(Set<io.tidings.api.model.WebhookEventType> types) {
