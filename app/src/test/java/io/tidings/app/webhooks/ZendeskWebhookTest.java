@@ -7,22 +7,20 @@ import jakarta.ws.rs.client.WebTarget;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.tidings.app.webhooks.ZendeskSigning.now;
+import static io.tidings.app.webhooks.ZendeskSigning.signature;
+import static io.tidings.app.webhooks.ZendeskSigning.statusChanged;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Zendesk deliveries posted over HTTP as Zendesk sends them: signed, with no API key. */
@@ -191,29 +189,6 @@ class ZendeskWebhookTest {
             request.header("X-Zendesk-Webhook-Signature-Timestamp", timestamp);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** As Zendesk signs: base64(HMAC-SHA256(secret, timestamp + body)). */
-    private static String signature(String secret, String timestamp, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(mac.doFinal((timestamp + body).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String now() {
-        return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-    }
-
-    private static String statusChanged(String id, String time) {
-        return "{\"type\":\"zen:event-type:ticket.status_changed\",\"account_id\":88888888,\"id\":\"" + id + "\","
-                + "\"time\":\"" + time + "\",\"zendesk_event_version\":\"2022-11-06\",\"subject\":\"zen:ticket:35436\","
-                + "\"detail\":{\"id\":\"35436\",\"requester_id\":\"20978392\",\"status\":\"SOLVED\","
-                + "\"updated_at\":\"" + time + "\",\"via\":{\"channel\":\"web\"}},"
-                + "\"event\":{\"current\":\"SOLVED\",\"previous\":\"OPEN\"}}";
     }
 
     private Map<String, Object> row(String id) {
