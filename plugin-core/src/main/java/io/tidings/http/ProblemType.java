@@ -6,7 +6,9 @@ import java.net.URI;
 public enum ProblemType {
     MALFORMED_REQUEST("malformed-request", 400, "The request could not be read"),
     UNAUTHORIZED("unauthorized", 401, "Missing or unknown API key"),
+    UNVERIFIED_DELIVERY("unverified-delivery", 401, "The webhook delivery could not be verified"),
     FORBIDDEN("forbidden", 403, "The API key's role may not do this"),
+    UNKNOWN_SENDER("unknown-sender", 403, "The webhook delivery comes from a sender Tidings does not serve"),
     NOT_FOUND("not-found", 404, "Not found"),
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
     NOT_ACCEPTABLE("not-acceptable", 406, "No acceptable representation"),

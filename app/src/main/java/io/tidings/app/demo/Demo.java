@@ -41,6 +41,8 @@ public final class Demo {
                         Map.entry("tidings.zendesk.webhook-secret", "demo-zendesk-signing-secret"),
                         Map.entry("tidings.salesforce.login-url", salesforce.baseUrl()),
                         Map.entry("tidings.salesforce.organization-id", DEMO_ORGANIZATION_ID),
+                        Map.entry("tidings.salesforce.events-secret", "whsec_ZGVtby1zYWxlc2ZvcmNlLWZsb3ctc2lnbmluZy1rZXk="),
+                        Map.entry("tidings.webhooks.allow-private-addresses", "true"),
                         Map.entry("tidings.twilio.base-url", twilio.baseUrl()),
                         Map.entry("tidings.twilio.account-sid", DEMO_TWILIO_ACCOUNT_SID),
                         Map.entry("tidings.twilio.auth-token", "demo-twilio-auth-token"),

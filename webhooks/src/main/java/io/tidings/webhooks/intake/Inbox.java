@@ -1,0 +1,149 @@
+package io.tidings.webhooks.intake;
+
+import io.tidings.persistence.DatabaseTime;
+import io.tidings.persistence.UuidV7;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/** The webhook inbox in the database: every accepted delivery once, whatever the sender redelivers. */
+@ApplicationScoped
+public class Inbox {
+
+    // ON CONFLICT DO NOTHING without a conflict target: PostgreSQL and H2 (PostgreSQL mode) both
+    // accept this form, and the only unique key besides the generated id is (source, source_event_id).
+    private static final String INSERT = "insert into inbox (id, source, source_event_id, event_type, subject, "
+            + "occurred_at, received_at, payload, status, attempts) values (:id, :source, :sourceEventId, :eventType, "
+            + ":subject, :occurredAt, :receivedAt, :payload, 'PENDING', 0) on conflict do nothing";
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    @Inject
+    public Inbox(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores the deliveries in one transaction, skipping any the inbox already holds (same source
+     * and source event id). Returns how many were new; when it returns, they are committed.
+     */
+    public int store(List<InboundDelivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return 0;
+        }
+        return jdbi.inTransaction(handle -> {
+            PreparedBatch batch = handle.prepareBatch(INSERT);
+            for (InboundDelivery delivery : deliveries) {
+                batch.bind("id", UuidV7.next(clock))
+                        .bind("source", delivery.source().wireName())
+                        .bind("sourceEventId", delivery.sourceEventId())
+                        .bind("eventType", delivery.eventType())
+                        .bind("subject", delivery.subject())
+                        .bind("occurredAt", DatabaseTime.stored(delivery.occurredAt()).atOffset(ZoneOffset.UTC))
+                        .bind("receivedAt", DatabaseTime.now(clock).atOffset(ZoneOffset.UTC))
+                        .bind("payload", delivery.payload())
+                        .add();
+            }
+            int stored = 0;
+            for (int count : batch.execute()) {
+                stored += count;
+            }
+            return stored;
+        });
+    }
+
+    /**
+     * Claims up to {@code max} pending entries of the given sources, oldest event first, for the
+     * lease: other workers (in this replica or another) skip them until it runs out, so a worker
+     * that dies leaves its entries to be claimed again.
+     */
+    public List<InboxEntry> claim(Collection<DeliverySource> sources, int max, Duration lease) {
+        if (sources.isEmpty()) {
+            return List.of();
+        }
+        OffsetDateTime now = DatabaseTime.now(clock).atOffset(ZoneOffset.UTC);
+        return jdbi.inTransaction(handle -> {
+            List<InboxEntry> claimed = handle.createQuery("select id, source, source_event_id, event_type, subject, "
+                            + "occurred_at, payload, attempts from inbox where status = 'PENDING' and source in (<sources>) "
+                            + "and (claimed_until is null or claimed_until < :now) order by occurred_at, id limit :max "
+                            + "for update skip locked")
+                    .bindList("sources", sources.stream().map(DeliverySource::wireName).toList())
+                    .bind("now", now)
+                    .bind("max", max)
+                    .map((rs, ctx) -> entry(rs))
+                    .list();
+            if (!claimed.isEmpty()) {
+                handle.createUpdate("update inbox set claimed_until = :until, attempts = attempts + 1 where id in (<ids>)")
+                        .bind("until", now.plus(lease))
+                        .bindList("ids", claimed.stream().map(InboxEntry::id).toList())
+                        .execute();
+            }
+            return claimed;
+        });
+    }
+
+    /** Records what became of a claimed entry; it leaves the pending work for good. */
+    public void settle(UUID id, InboxStatus status, String outcome) {
+        if (status == InboxStatus.PENDING) {
+            throw new IllegalArgumentException("settling ends the pending state");
+        }
+        jdbi.useHandle(handle -> handle.createUpdate("update inbox set status = :status, outcome = :outcome, "
+                        + "processed_at = :now, claimed_until = null where id = :id")
+                .bind("status", status.name())
+                .bind("outcome", outcome)
+                .bind("now", DatabaseTime.now(clock).atOffset(ZoneOffset.UTC))
+                .bind("id", id)
+                .execute());
+    }
+
+    /** Notes why the claimed entry failed; it is claimed again once its lease runs out. */
+    public void retryLater(UUID id, String outcome) {
+        jdbi.useHandle(handle -> handle.createUpdate("update inbox set outcome = :outcome where id = :id")
+                .bind("outcome", outcome)
+                .bind("id", id)
+                .execute());
+    }
+
+    /**
+     * Records that an event of this kind about this subject, at this time, is being applied, unless
+     * a newer one already was: false means the event arrived out of order and must be skipped.
+     * Events at the same instant all apply.
+     */
+    public boolean applyIfNewest(DeliverySource source, String subject, String eventKind, Instant occurredAt) {
+        OffsetDateTime at = DatabaseTime.stored(occurredAt).atOffset(ZoneOffset.UTC);
+        return jdbi.withHandle(handle -> {
+            // Insert-or-advance in single statements: the row lock orders concurrent workers.
+            int inserted = handle.createUpdate("insert into inbox_applied (source, subject, event_kind, occurred_at) "
+                            + "values (:source, :subject, :kind, :at) on conflict do nothing")
+                    .bind("source", source.wireName()).bind("subject", subject).bind("kind", eventKind).bind("at", at)
+                    .execute();
+            return inserted == 1 || handle.createUpdate("update inbox_applied set occurred_at = :at where source = :source "
+                            + "and subject = :subject and event_kind = :kind and occurred_at <= :at")
+                    .bind("source", source.wireName()).bind("subject", subject).bind("kind", eventKind).bind("at", at)
+                    .execute() == 1;
+        });
+    }
+
+    private static InboxEntry entry(ResultSet rs) throws SQLException {
+        return new InboxEntry(rs.getObject("id", UUID.class), new InboundDelivery(
+                DeliverySource.fromWireName(rs.getString("source")), rs.getString("source_event_id"),
+                rs.getString("event_type"), rs.getString("subject"),
+                rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("payload")),
+                rs.getInt("attempts") + 1);
+    }
+}

@@ -1,0 +1,108 @@
+package io.tidings.webhooks.intake;
+
+import io.tidings.customer.Customer;
+import io.tidings.customer.CustomerQuery;
+import io.tidings.customer.CustomerStore;
+import io.tidings.event.Event;
+import io.tidings.notification.CustomerDecisions;
+import io.tidings.notification.MessageRequest;
+import io.tidings.notification.NotificationLogEntry;
+import io.tidings.preference.Category;
+import io.tidings.preference.Channel;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Works the inbox: claims pending deliveries, normalises each into an {@link Event}, skips events
+ * older than one already applied, resolves the customer and hands the event to the decision
+ * engine. Delivery is at least once: an entry whose worker dies before settling it is decided again.
+ */
+@ApplicationScoped
+public class InboxWorker {
+
+    static final int BATCH = 100;
+    static final Duration LEASE = Duration.ofMinutes(1);
+    static final int MAX_ATTEMPTS = 5;
+
+    private static final System.Logger LOG = System.getLogger(InboxWorker.class.getName());
+
+    private final Inbox inbox;
+    private final Map<DeliverySource, EventNormaliser> normalisers = new EnumMap<>(DeliverySource.class);
+    private final CustomerStore customers;
+    private final CustomerDecisions decisions;
+    private final Clock clock;
+
+    @Inject
+    public InboxWorker(Inbox inbox, @Any Instance<EventNormaliser> normalisers, CustomerStore customers,
+                       CustomerDecisions decisions, Clock clock) {
+        this(inbox, normalisers.stream().toList(), customers, decisions, clock);
+    }
+
+    public InboxWorker(Inbox inbox, List<EventNormaliser> normalisers, CustomerStore customers,
+                       CustomerDecisions decisions, Clock clock) {
+        this.inbox = inbox;
+        for (EventNormaliser normaliser : normalisers) {
+            if (this.normalisers.put(normaliser.source(), normaliser) != null) {
+                throw new IllegalStateException("two event normalisers for " + normaliser.source());
+            }
+        }
+        this.customers = customers;
+        this.decisions = decisions;
+        this.clock = clock;
+    }
+
+    /** Works one batch of pending deliveries; returns how many it claimed (fewer than a batch: the inbox is drained). */
+    public int processPending() {
+        List<InboxEntry> claimed = inbox.claim(normalisers.keySet(), BATCH, LEASE);
+        for (InboxEntry entry : claimed) {
+            process(entry);
+        }
+        return claimed.size();
+    }
+
+    private void process(InboxEntry entry) {
+        InboundDelivery delivery = entry.delivery();
+        try {
+            Optional<Event> normalised = normalisers.get(delivery.source()).normalise(delivery);
+            if (normalised.isEmpty()) {
+                inbox.settle(entry.id(), InboxStatus.IGNORED, "Tidings does not act on " + delivery.eventType());
+                return;
+            }
+            Event event = normalised.get();
+            if (!inbox.applyIfNewest(delivery.source(), event.subject(), event.kind().name(), event.occurredAt())) {
+                inbox.settle(entry.id(), InboxStatus.STALE, "a newer " + event.kind() + " about " + event.subject()
+                        + " was applied already");
+                return;
+            }
+            Optional<Customer> customer = customers.page(new CustomerQuery(null, 1, event.customer())).stream().findFirst();
+            if (customer.isEmpty()) {
+                inbox.settle(entry.id(), InboxStatus.IGNORED, "no customer has this " + delivery.source().wireName()
+                        + " identity");
+                return;
+            }
+            List<NotificationLogEntry> decided = decisions.decide(new MessageRequest(customer.get().id(), event.kind(),
+                    Category.TRANSACTIONAL, EnumSet.allOf(Channel.class), event.subject(), clock.instant()));
+            inbox.settle(entry.id(), InboxStatus.PROCESSED, "decided message " + decided.getFirst().messageId());
+        } catch (MalformedDeliveryException e) {
+            inbox.settle(entry.id(), InboxStatus.FAILED, e.getMessage());
+        } catch (RuntimeException e) {
+            // The payload may hold personal data: log the entry's id and the failure, never the payload.
+            LOG.log(System.Logger.Level.WARNING, "Inbox entry " + entry.id() + " failed (attempt " + entry.attempts() + ")", e);
+            if (entry.attempts() >= MAX_ATTEMPTS) {
+                inbox.settle(entry.id(), InboxStatus.FAILED, e.getClass().getName());
+            } else {
+                inbox.retryLater(entry.id(), e.getClass().getName());
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.tidings.webhooks.intake;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tidings.customer.ExternalRefs;
+import io.tidings.decision.EventKind;
+import io.tidings.event.Event;
+import io.tidings.http.JsonMapping;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Normalises Zendesk ticket deliveries: status changes and added comments, from event
+ * subscriptions or from Tidings' trigger webhooks. The customer is the ticket's requester
+ * ({@code detail.requester_id}).
+ */
+@ApplicationScoped
+public class ZendeskEvents implements EventNormaliser {
+
+    private static final Map<String, EventKind> KINDS = Map.of(
+            "zen:event-type:ticket.status_changed", EventKind.TICKET_STATUS_CHANGED,
+            "zen:event-type:ticket.comment_added", EventKind.COMMENT_ADDED,
+            "tidings:trigger:ticket.status_changed", EventKind.TICKET_STATUS_CHANGED,
+            "tidings:trigger:ticket.comment_added", EventKind.COMMENT_ADDED);
+
+    @Override
+    public DeliverySource source() {
+        return DeliverySource.ZENDESK;
+    }
+
+    @Override
+    public Optional<Event> normalise(InboundDelivery delivery) {
+        EventKind kind = KINDS.get(delivery.eventType());
+        if (kind == null) {
+            return Optional.empty();
+        }
+        JsonNode requester = payload(delivery).path("detail").path("requester_id");
+        if (!requester.isTextual() && !requester.isIntegralNumber() || requester.asText().isBlank()) {
+            throw new MalformedDeliveryException(delivery.eventType() + " has no detail.requester_id.");
+        }
+        return Optional.of(new Event(delivery.source().wireName(), delivery.sourceEventId(), kind, delivery.subject(),
+                delivery.occurredAt(), new ExternalRefs(requester.asText(), null, null)));
+    }
+
+    private static JsonNode payload(InboundDelivery delivery) {
+        try {
+            return JsonMapping.MAPPER.readTree(delivery.payload());
+        } catch (JsonProcessingException e) {
+            throw new MalformedDeliveryException("The stored payload is not JSON.", e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.tidings.webhooks.polling;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+
+/**
+ * One background thread that runs a batch of work at a fixed delay, and again at once while
+ * batches come back full. A failing batch is logged and retried on the next tick.
+ */
+public final class PollingLoop implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(PollingLoop.class.getName());
+
+    private final ScheduledExecutorService executor;
+
+    private PollingLoop(String name, Duration interval, IntSupplier batch, int batchSize) {
+        this.executor = Executors.newSingleThreadScheduledExecutor(task -> Thread.ofPlatform().name(name).daemon()
+                .unstarted(task));
+        executor.scheduleWithFixedDelay(() -> drain(name, batch, batchSize), interval.toMillis(), interval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * @param batch     does one batch of work and returns how many items it took
+     * @param batchSize the most items one batch takes
+     */
+    public static PollingLoop start(String name, Duration interval, IntSupplier batch, int batchSize) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("a polling interval must be positive");
+        }
+        return new PollingLoop(name, interval, batch, batchSize);
+    }
+
+    private static void drain(String name, IntSupplier batch, int batchSize) {
+        try {
+            while (batch.getAsInt() >= batchSize) {
+                // a full batch: there may be more waiting
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, name + " failed; trying again on the next tick", e);
+        }
+    }
+
+    /** Stops the loop, letting a running batch finish. */
+    @Override
+    public void close() {
+        executor.shutdown();
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
