@@ -150,6 +150,16 @@ abstract class ConsentLedgerContract {
     }
 
     @Test
+    void theDatabaseRefusesValuesTidingsNeverWrites() {
+        ledger.record(customer, statement(ConsentStatus.GRANTED, T0, "signed up"));
+
+        assertThatThrownBy(() -> database.jdbi().useHandle(handle -> handle.createUpdate(
+                "update consent_record set status = 'MAYBE' where customer_id = :id").bind("id", customer).execute()))
+                .hasMessageContaining("consent_record_status_known");
+        assertThat(ledger.verify(customer).isIntact()).isTrue();
+    }
+
+    @Test
     void editedPersonalEvidenceIsFoundToo() {
         ledger.record(customer, statement(ConsentStatus.GRANTED, T0, "signed up"));
         database.jdbi().useHandle(handle -> handle.createUpdate(
