@@ -1,5 +1,6 @@
 package io.tidings.webhooks.intake;
 
+import io.tidings.preference.CategoryPolicies;
 import io.tidings.customer.CustomerProfile;
 import io.tidings.customer.CustomerStore;
 import io.tidings.customer.Customers;
@@ -47,7 +48,7 @@ abstract class InboxWorkerContract {
         log = new NotificationLog(database.jdbi());
         inbox = new Inbox(database.jdbi(), clock);
         worker = new InboxWorker(inbox, List.of(new ZendeskEvents()), customers, new CustomerDecisions(customers,
-                new PreferenceStore(database.jdbi()), new ConsentLedgerStore(database.jdbi()), log, clock), clock);
+                new PreferenceStore(database.jdbi()), new ConsentLedgerStore(database.jdbi()), log, CategoryPolicies.defaults(), clock), clock);
         customer = new Customers(customers, clock).create(new CustomerProfile(new ExternalRefs(REQUESTER, null, null),
                 "amara@example.com", null, null, ZoneOffset.UTC, null, null, null)).id();
     }
