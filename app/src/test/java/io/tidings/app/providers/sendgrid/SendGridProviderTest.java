@@ -2,15 +2,13 @@ package io.tidings.app.providers.sendgrid;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.tidings.dispatch.OutboundMessage;
 import io.tidings.dispatch.SendResult;
 import io.tidings.preference.Category;
 import io.tidings.preference.Channel;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -31,23 +29,8 @@ class SendGridProviderTest {
 
     private static final String KEY = "SG.secret-api-key";
 
-    private static WireMockServer sendgrid;
-
-    @BeforeAll
-    static void start() {
-        sendgrid = new WireMockServer(options().dynamicPort());
-        sendgrid.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sendgrid.stop();
-    }
-
-    @BeforeEach
-    void reset() {
-        sendgrid.resetAll();
-    }
+    @RegisterExtension
+    static final WireMockExtension sendgrid = WireMockExtension.newInstance().options(options().dynamicPort()).build();
 
     @Test
     void promotionalMailIsPostedWithBothBodiesAndOneClickHeaders() throws Exception {

@@ -3,18 +3,16 @@ package io.tidings.app.providers.twilio;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.ValidationReport;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.tidings.app.demo.Sandbox;
 import io.tidings.dispatch.OutboundMessage;
 import io.tidings.dispatch.SendResult;
 import io.tidings.preference.Category;
 import io.tidings.preference.Channel;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -38,27 +36,12 @@ class TwilioMessagesProviderTest {
     private static final String MESSAGES = "/2010-04-01/Accounts/" + ACCOUNT + "/Messages.json";
     private static final String SID = "SM" + "fedcba9876543210".repeat(2);
 
-    private static WireMockServer twilio;
-
-    @BeforeAll
-    static void start() {
-        twilio = new WireMockServer(options().dynamicPort());
-        twilio.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        twilio.stop();
-    }
-
-    @BeforeEach
-    void reset() {
-        twilio.resetAll();
-    }
+    @RegisterExtension
+    static final WireMockExtension twilio = WireMockExtension.newInstance().options(options().dynamicPort()).build();
 
     @AfterEach
     void everyRequestMatchesTwiliosSpecification() {
-        TwilioSpecification.assertAllValid(twilio);
+        TwilioSpecification.assertAllValid(twilio.findAll(anyRequestedFor(anyUrl())));
     }
 
     @Test
