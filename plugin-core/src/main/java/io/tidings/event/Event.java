@@ -4,6 +4,7 @@ import io.tidings.customer.ExternalRefs;
 import io.tidings.decision.EventKind;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -15,9 +16,10 @@ import java.util.Objects;
  * @param subject       what it happened to, e.g. {@code zen:ticket:35436}; events about one subject apply in time order
  * @param occurredAt    when it happened at the source
  * @param customer      the customer's identity at the source
+ * @param facts         what a message about it may say, by template name (e.g. {@code ticketId}, {@code status})
  */
 public record Event(String source, String sourceEventId, EventKind kind, String subject, Instant occurredAt,
-                    ExternalRefs customer) {
+                    ExternalRefs customer, Map<String, String> facts) {
 
     public Event {
         Objects.requireNonNull(source, "source");
@@ -26,5 +28,6 @@ public record Event(String source, String sourceEventId, EventKind kind, String 
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(customer, "customer");
+        facts = Map.copyOf(Objects.requireNonNull(facts, "facts"));
     }
 }

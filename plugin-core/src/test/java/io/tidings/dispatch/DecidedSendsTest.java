@@ -75,20 +75,34 @@ class DecidedSendsTest {
     }
 
     @Test
-    void channelsDecidedSendAreQueuedWithTheEntryAsKeyAndOthersAreNot() {
-        List<NotificationLogEntry> entries = sends.decideAndQueue(new MessageRequest(customer,
-                EventKind.TICKET_STATUS_CHANGED, Category.TRANSACTIONAL, Set.of(Channel.SMS, Channel.EMAIL), "ticket:4711",
-                clock.instant()), Map.of("ticketId", "4711", "status", "solved"));
+    void channelsDecidedSendAreQueuedKeyedByOriginAndChannelAndOthersAreNot() {
+        List<NotificationLogEntry> entries = decideTicket4711();
 
         NotificationLogEntry email = entry(entries, Channel.EMAIL);
         NotificationLogEntry sms = entry(entries, Channel.SMS);
         assertThat(email.outcome()).isEqualTo(Outcome.SEND);
         assertThat(sms.outcome()).as("05:15 in New York is in the SMS quiet hours").isEqualTo(Outcome.DEFER);
-        OutboxRecord queued = outbox.findByIdempotencyKey("notification:" + email.id()).orElseThrow();
+        OutboxRecord queued = outbox.findByIdempotencyKey("inbox:42:email").orElseThrow();
         assertThat(queued.entry()).isEqualTo(new OutboxEntry(email.messageId(), email.id(), customer,
                 EventKind.TICKET_STATUS_CHANGED, Category.TRANSACTIONAL, Channel.EMAIL,
-                Map.of("ticketId", "4711", "status", "solved"), "notification:" + email.id(), email.decidedAt()));
-        assertThat(outbox.findByIdempotencyKey("notification:" + sms.id())).isEmpty();
+                Map.of("ticketId", "4711", "status", "solved"), "inbox:42:email", email.decidedAt()));
+        assertThat(outbox.findByIdempotencyKey("inbox:42:sms")).isEmpty();
+    }
+
+    @Test
+    void decidingTheSameOriginAgainQueuesNoSecondSend() {
+        NotificationLogEntry first = entry(decideTicket4711(), Channel.EMAIL);
+        NotificationLogEntry second = entry(decideTicket4711(), Channel.EMAIL);
+
+        assertThat(second.id()).isNotEqualTo(first.id());
+        assertThat(outbox.findByIdempotencyKey("inbox:42:email").orElseThrow().entry().notificationLogId())
+                .isEqualTo(first.id());
+    }
+
+    private List<NotificationLogEntry> decideTicket4711() {
+        return sends.decideAndQueue(new MessageRequest(customer, EventKind.TICKET_STATUS_CHANGED, Category.TRANSACTIONAL,
+                Set.of(Channel.SMS, Channel.EMAIL), "ticket:4711", clock.instant()),
+                Map.of("ticketId", "4711", "status", "solved"), "inbox:42");
     }
 
     private static NotificationLogEntry entry(List<NotificationLogEntry> entries, Channel channel) {

@@ -4,7 +4,7 @@ import io.tidings.customer.Customer;
 import io.tidings.customer.CustomerQuery;
 import io.tidings.customer.CustomerStore;
 import io.tidings.event.Event;
-import io.tidings.notification.CustomerDecisions;
+import io.tidings.dispatch.DecidedSends;
 import io.tidings.notification.MessageRequest;
 import io.tidings.notification.NotificationLogEntry;
 import io.tidings.preference.Category;
@@ -24,8 +24,9 @@ import java.util.Optional;
 
 /**
  * Works the inbox: claims pending deliveries, normalises each into an {@link Event}, skips events
- * older than one already applied, resolves the customer and hands the event to the decision
- * engine. Delivery is at least once: an entry whose worker dies before settling it is decided again.
+ * older than one already applied, resolves the customer, decides the message and queues its sends.
+ * Processing is at least once: an entry whose worker dies before settling it is decided again, but
+ * its sends are keyed by the entry, so nothing is sent twice.
  */
 @ApplicationScoped
 public class InboxWorker {
@@ -39,17 +40,17 @@ public class InboxWorker {
     private final Inbox inbox;
     private final Map<DeliverySource, EventNormaliser> normalisers = new EnumMap<>(DeliverySource.class);
     private final CustomerStore customers;
-    private final CustomerDecisions decisions;
+    private final DecidedSends sends;
     private final Clock clock;
 
     @Inject
     public InboxWorker(Inbox inbox, @Any Instance<EventNormaliser> normalisers, CustomerStore customers,
-                       CustomerDecisions decisions, Clock clock) {
-        this(inbox, normalisers.stream().toList(), customers, decisions, clock);
+                       DecidedSends sends, Clock clock) {
+        this(inbox, normalisers.stream().toList(), customers, sends, clock);
     }
 
     public InboxWorker(Inbox inbox, List<EventNormaliser> normalisers, CustomerStore customers,
-                       CustomerDecisions decisions, Clock clock) {
+                       DecidedSends sends, Clock clock) {
         this.inbox = inbox;
         for (EventNormaliser normaliser : normalisers) {
             if (this.normalisers.put(normaliser.source(), normaliser) != null) {
@@ -57,7 +58,7 @@ public class InboxWorker {
             }
         }
         this.customers = customers;
-        this.decisions = decisions;
+        this.sends = sends;
         this.clock = clock;
     }
 
@@ -90,8 +91,8 @@ public class InboxWorker {
                         + " identity");
                 return;
             }
-            List<NotificationLogEntry> decided = decisions.decide(new MessageRequest(customer.get().id(), event.kind(),
-                    Category.TRANSACTIONAL, EnumSet.allOf(Channel.class), event.subject(), clock.instant()));
+            List<NotificationLogEntry> decided = sends.decideAndQueue(new MessageRequest(customer.get().id(), event.kind(),
+                    Category.TRANSACTIONAL, EnumSet.allOf(Channel.class), event.subject(), clock.instant()), event.facts(), "inbox:" + entry.id());
             inbox.settle(entry.id(), InboxStatus.PROCESSED, "decided message " + decided.getFirst().messageId());
         } catch (MalformedDeliveryException e) {
             inbox.settle(entry.id(), InboxStatus.FAILED, e.getMessage());

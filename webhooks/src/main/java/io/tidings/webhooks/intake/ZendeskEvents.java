@@ -8,6 +8,8 @@ import io.tidings.event.Event;
 import io.tidings.http.JsonMapping;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,6 +20,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class ZendeskEvents implements EventNormaliser {
+
+    private static final String TICKET_SUBJECT = "zen:ticket:";
 
     private static final Map<String, EventKind> KINDS = Map.of(
             "zen:event-type:ticket.status_changed", EventKind.TICKET_STATUS_CHANGED,
@@ -36,12 +40,25 @@ public class ZendeskEvents implements EventNormaliser {
         if (kind == null) {
             return Optional.empty();
         }
-        JsonNode requester = payload(delivery).path("detail").path("requester_id");
+        JsonNode payload = payload(delivery);
+        JsonNode requester = payload.path("detail").path("requester_id");
         if (!requester.isTextual() && !requester.isIntegralNumber() || requester.asText().isBlank()) {
             throw new MalformedDeliveryException(delivery.eventType() + " has no detail.requester_id.");
         }
         return Optional.of(new Event(delivery.source().wireName(), delivery.sourceEventId(), kind, delivery.subject(),
-                delivery.occurredAt(), new ExternalRefs(requester.asText(), null, null)));
+                delivery.occurredAt(), new ExternalRefs(requester.asText(), null, null), facts(delivery, payload)));
+    }
+
+    /** The ticket number and its status, as the message templates name them. */
+    private static Map<String, String> facts(InboundDelivery delivery, JsonNode payload) {
+        Map<String, String> facts = new HashMap<>();
+        String subject = delivery.subject();
+        facts.put("ticketId", subject.startsWith(TICKET_SUBJECT) ? subject.substring(TICKET_SUBJECT.length()) : subject);
+        String status = payload.path("event").path("current").asText(payload.path("detail").path("status").asText(""));
+        if (!status.isBlank()) {
+            facts.put("status", status.toLowerCase(Locale.ROOT));
+        }
+        return facts;
     }
 
     private static JsonNode payload(InboundDelivery delivery) {

@@ -1,5 +1,7 @@
 package io.tidings.webhooks.intake;
 
+import io.tidings.dispatch.Outbox;
+import io.tidings.dispatch.DecidedSends;
 import io.tidings.preference.CategoryPolicies;
 import io.tidings.customer.CustomerProfile;
 import io.tidings.customer.CustomerStore;
@@ -20,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,8 +50,10 @@ abstract class InboxWorkerContract {
         CustomerStore customers = new CustomerStore(database.jdbi());
         log = new NotificationLog(database.jdbi());
         inbox = new Inbox(database.jdbi(), clock);
-        worker = new InboxWorker(inbox, List.of(new ZendeskEvents()), customers, new CustomerDecisions(customers,
-                new PreferenceStore(database.jdbi()), new ConsentLedgerStore(database.jdbi()), log, CategoryPolicies.defaults(), clock), clock);
+        CustomerDecisions decisions = new CustomerDecisions(customers, new PreferenceStore(database.jdbi()),
+                new ConsentLedgerStore(database.jdbi()), log, CategoryPolicies.defaults(), clock);
+        worker = new InboxWorker(inbox, List.of(new ZendeskEvents()), customers,
+                new DecidedSends(decisions, customers, new Outbox(database.jdbi(), clock)), clock);
         customer = new Customers(customers, clock).create(new CustomerProfile(new ExternalRefs(REQUESTER, null, null),
                 "amara@example.com", null, null, ZoneOffset.UTC, null, null, null)).id();
     }
@@ -68,6 +73,10 @@ abstract class InboxWorkerContract {
         assertThat(log.entries(customer, 10)).isNotEmpty()
                 .allSatisfy(entry -> assertThat(entry.collapseKey()).isEqualTo("zen:ticket:35436"));
         assertThat(worker.processPending()).as("settled entries are not claimed again").isZero();
+        Map<String, Object> email = database.jdbi().withHandle(handle -> handle.createQuery(
+                "select idempotency_key, template_values from outbox where channel = 'EMAIL'").mapToMap().one());
+        assertThat((String) email.get("idempotency_key")).as("keyed by the inbox entry").startsWith("inbox:").endsWith(":email");
+        assertThat(String.valueOf(email.get("template_values"))).contains("35436").contains("solved");
     }
 
     @Test
@@ -147,8 +156,8 @@ abstract class InboxWorkerContract {
     private static InboundDelivery zendesk(String id, String type, String time, String requester) {
         String at = "2026-11-22T" + time + ":00Z";
         String payload = "{\"type\":\"" + type + "\",\"id\":\"" + id + "\",\"time\":\"" + at + "\","
-                + "\"subject\":\"zen:ticket:35436\",\"detail\":{\"id\":\"35436\""
-                + (requester == null ? "" : ",\"requester_id\":\"" + requester + "\"") + "}}";
+                + "\"subject\":\"zen:ticket:35436\",\"event\":{\"current\":\"SOLVED\",\"previous\":\"OPEN\"},"
+                + "\"detail\":{\"id\":\"35436\"" + (requester == null ? "" : ",\"requester_id\":\"" + requester + "\"") + "}}";
         return new InboundDelivery(DeliverySource.ZENDESK, id, type, "zen:ticket:35436", Instant.parse(at), payload);
     }
 }
