@@ -121,8 +121,13 @@ class TwilioMessagesProviderTest {
             TwilioMessagesProvider demo = new TwilioMessagesProvider(new TwilioAccount(Optional.of(
                     new TwilioSettings(ACCOUNT, TOKEN, URI.create(sandbox.baseUrl()), "+15005550006", null))));
 
-            assertThat(demo.send(message(Channel.SMS))).isInstanceOfSatisfying(SendResult.Accepted.class,
-                    accepted -> assertThat(accepted.providerMessageId()).matches("SM[0-9a-f]{32}"));
+            OutboundMessage composed = new OutboundMessage("key-2", Channel.SMS, "+4915112345678", null,
+                    "Your ticket 4711 is now \"solved\".\nManage your messages: http://localhost:8080/preferences", null,
+                    Map.of(), Category.TRANSACTIONAL);
+
+            assertThat(demo.send(composed)).as("a composed message: several lines, quotes")
+                    .isInstanceOfSatisfying(SendResult.Accepted.class,
+                            accepted -> assertThat(accepted.providerMessageId()).matches("SM[0-9a-f]{32}"));
         }
     }
 
