@@ -1,14 +1,12 @@
 package io.tidings.http;
 
-import io.tidings.error.ConflictException;
-import io.tidings.error.InvalidInputException;
-import io.tidings.error.ResourceNotFoundException;
+import io.tidings.error.ClientMistake;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** Maps the domain's client-mistake exceptions to problem responses. */
+/** Maps every refusal of a client's request to its problem response. */
 final class ProblemMappers {
 
     private ProblemMappers() {
@@ -16,29 +14,10 @@ final class ProblemMappers {
 
     @Provider
     @ApplicationScoped
-    static class InvalidInput implements ExceptionMapper<InvalidInputException> {
+    static class ClientMistakes implements ExceptionMapper<ClientMistake> {
         @Override
-        public Response toResponse(InvalidInputException e) {
-            return Problems.response(ProblemType.INVALID_FIELDS,
-                    "Correct the fields listed in errors and send the request again.", e.violations());
-        }
-    }
-
-    @Provider
-    @ApplicationScoped
-    static class NotFound implements ExceptionMapper<ResourceNotFoundException> {
-        @Override
-        public Response toResponse(ResourceNotFoundException e) {
-            return Problems.response(ProblemType.NOT_FOUND, e.getMessage());
-        }
-    }
-
-    @Provider
-    @ApplicationScoped
-    static class Conflict implements ExceptionMapper<ConflictException> {
-        @Override
-        public Response toResponse(ConflictException e) {
-            return Problems.response(ProblemType.CONFLICT, e.getMessage(), e.violations());
+        public Response toResponse(ClientMistake e) {
+            return Problems.response(e.type(), e.getMessage(), e.violations());
         }
     }
 

@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ChannelProvidersTest {
 
-    private final ChannelProvider twilio = provider("twilio-sms", Set.of(Channel.SMS, Channel.WHATSAPP));
-    private final ChannelProvider smtp = provider("smtp", Set.of(Channel.EMAIL));
+    private final ChannelProvider twilio = new ScriptedProvider("twilio-sms", Set.of(Channel.SMS, Channel.WHATSAPP), false);
+    private final ChannelProvider smtp = new ScriptedProvider("smtp", Set.of(Channel.EMAIL), false);
 
     @Test
     void eachChannelGetsTheProviderConfigurationNames() {
@@ -31,29 +31,5 @@ class ChannelProvidersTest {
                 .hasMessageContaining("tidings.providers.sms names provider 'sinch'");
         assertThatThrownBy(() -> new ChannelProviders(List.of(twilio, smtp), Map.of(Channel.EMAIL, "twilio-sms")))
                 .hasMessage("tidings.providers.email names provider 'twilio-sms', which does not send EMAIL");
-    }
-
-    private static ChannelProvider provider(String id, Set<Channel> channels) {
-        return new ChannelProvider() {
-            @Override
-            public String id() {
-                return id;
-            }
-
-            @Override
-            public Set<Channel> channels() {
-                return channels;
-            }
-
-            @Override
-            public boolean detectsDuplicates() {
-                return false;
-            }
-
-            @Override
-            public SendResult send(OutboundMessage message) {
-                throw new UnsupportedOperationException();
-            }
-        };
     }
 }
