@@ -27,9 +27,18 @@ final class ChannelRules {
     private static final int MAX_TIME_ROUNDS = 4;
 
     private final CategoryPolicies policies;
+    /** The policies by category ordinal: a map lookup per channel showed in profiles. */
+    private final CategoryPolicy[] policyByCategory = new CategoryPolicy[Category.COUNT];
 
     ChannelRules(CategoryPolicies policies) {
         this.policies = policies;
+        for (Category category : Category.ALL) {
+            policyByCategory[category.ordinal()] = policies.of(category);
+        }
+    }
+
+    CategoryPolicy policyOf(Category category) {
+        return policyByCategory[category.ordinal()];
     }
 
     /**
@@ -40,7 +49,7 @@ final class ChannelRules {
      */
     Decision evaluate(DecisionInput input, RecipientTime time, Category category, Channel channel,
                       VolumeVerdict volume, StepList steps) {
-        CategoryPolicy policy = policies.of(category);
+        CategoryPolicy policy = policyOf(category);
         if (!consentAllows(input, category, channel, steps)
                 || !preferenceAllows(input.preferences(), category, channel, steps)
                 || !incidentAllows(input.incident(), category, steps)) {
@@ -106,13 +115,13 @@ final class ChannelRules {
             Instant until = tcpa ? TcpaFloor.FORBIDDEN_HOURS.quietUntil(at) : null;
             if (until != null) {
                 steps.add(new TrailStep.CallingHoursChecked(channel, at.zone(), at.instant(), until));
-                at = RecipientTime.of(until, at.zone());
+                at = at.at(until);
                 continue;
             }
             Instant quietUntil = quiet == null ? null : quiet.quietUntil(at);
             if (quietUntil != null && !policy.critical()) {
                 steps.add(new TrailStep.QuietHoursChecked(channel, quiet, at.zone(), at.instant(), quietUntil, false));
-                at = RecipientTime.of(quietUntil, at.zone());
+                at = at.at(quietUntil);
                 continue;
             }
             if (tcpa) {

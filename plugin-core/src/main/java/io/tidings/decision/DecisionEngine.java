@@ -25,13 +25,11 @@ import java.util.Set;
  */
 public final class DecisionEngine {
 
-    private final CategoryPolicies policies;
     private final ChannelRules rules;
 
     /** An engine applying the given category policies. */
     public DecisionEngine(CategoryPolicies policies) {
-        this.policies = Objects.requireNonNull(policies, "policies must not be null");
-        this.rules = new ChannelRules(policies);
+        this.rules = new ChannelRules(Objects.requireNonNull(policies, "policies must not be null"));
     }
 
     /** Decides the message described by the input on every requested channel. */
@@ -42,18 +40,18 @@ public final class DecisionEngine {
         Set<Channel> requested = input.channels();
         Decision[] decisions = new Decision[Channel.COUNT];
         StepList steps = new StepList();
-        VolumeVerdict volume = VolumeVerdict.of(input, policies.of(category));
+        VolumeVerdict volume = VolumeVerdict.of(input, rules.policyOf(category));
         boolean noChannelAllowed = true;
         for (Channel channel : Channel.ALL) {
             if (requested.contains(channel)) {
-                steps.clear();
+                steps.startTrail();
                 Decision decision = rules.evaluate(input, time, category, channel, volume, steps);
                 decisions[channel.ordinal()] = decision;
                 noChannelAllowed &= isChannelBlocked(decision);
             }
         }
         if (noChannelAllowed) {
-            CategoryPolicy policy = policies.of(category);
+            CategoryPolicy policy = rules.policyOf(category);
             if (!policy.mustSend() || !reroute(input, time, volume, decisions, steps)) {
                 applyFallback(input, time, policy, decisions, steps);
             }
@@ -70,7 +68,7 @@ public final class DecisionEngine {
             if (input.channels().contains(channel)) {
                 continue;
             }
-            steps.clear();
+            steps.startTrail();
             steps.add(new TrailStep.Rerouted(from, channel, true));
             Decision candidate = rules.evaluate(input, time, input.category(), channel, volume, steps);
             if (candidate.outcome() == Outcome.SEND) {
@@ -108,7 +106,7 @@ public final class DecisionEngine {
         }
         if (offer != null) {
             Decision existing = decisions[offerChannel.ordinal()];
-            steps.clear();
+            steps.startTrail();
             if (existing != null) {
                 steps.addAll(existing.trail());
             } else {
@@ -122,7 +120,7 @@ public final class DecisionEngine {
     /** The first channel on which a transactional message (the update link) may be sent now, as its decision. */
     private Decision updateOffer(DecisionInput input, RecipientTime time, StepList steps) {
         for (Channel channel : Channel.ALL) {
-            steps.clear();
+            steps.startTrail();
             Decision decision = rules.evaluate(input, time, Category.TRANSACTIONAL, channel, null, steps);
             if (decision.outcome() == Outcome.SEND) {
                 return decision;
@@ -141,7 +139,7 @@ public final class DecisionEngine {
     }
 
     private static DecisionTrail extended(DecisionTrail trail, TrailStep step, StepList steps) {
-        steps.clear();
+        steps.startTrail();
         steps.addAll(trail);
         steps.add(step);
         return steps.toTrail();

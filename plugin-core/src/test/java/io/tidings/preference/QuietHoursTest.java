@@ -6,6 +6,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.stream.Stream;
 
@@ -94,6 +96,20 @@ class QuietHoursTest {
         assertThat(RecipientTime.of(Instant.parse("2026-03-08T12:00:00Z"), newYork).offsetSteady()).isFalse();
         assertThat(RecipientTime.of(Instant.parse("2026-03-08T12:00:00Z"), ZoneId.of("Asia/Kolkata")).offsetSteady())
                 .isTrue();
+    }
+
+    @Test
+    void aLaterInstantPlacedFromARecipientTimeReadsTheWallClockAcrossATransition() {
+        ZoneId newYork = ZoneId.of("America/New_York");
+        RecipientTime saturdayNight = RecipientTime.of(Instant.parse("2026-03-08T02:30:00Z"), newYork);
+
+        RecipientTime sameSpan = saturdayNight.at(Instant.parse("2026-03-08T05:00:00Z"));
+        RecipientTime afterSpringForward = saturdayNight.at(Instant.parse("2026-03-08T12:00:00Z"));
+
+        assertThat(sameSpan.localTime()).isEqualTo(LocalTime.of(0, 0));
+        assertThat(afterSpringForward.localTime()).isEqualTo(LocalTime.of(8, 0));
+        assertThat(afterSpringForward.offset()).isEqualTo(ZoneOffset.ofHours(-4));
+        assertThat(afterSpringForward).isEqualTo(RecipientTime.of(Instant.parse("2026-03-08T12:00:00Z"), newYork));
     }
 
     @Test
