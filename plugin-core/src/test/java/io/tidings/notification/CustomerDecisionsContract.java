@@ -8,6 +8,7 @@ import io.tidings.consent.ConsentSource;
 import io.tidings.consent.ConsentStatement;
 import io.tidings.consent.ConsentStatus;
 import io.tidings.consent.Evidence;
+import io.tidings.customer.UnreachableContactPoints;
 import io.tidings.customer.CustomerProfile;
 import io.tidings.customer.CustomerStore;
 import io.tidings.customer.Customers;
@@ -67,7 +68,8 @@ abstract class CustomerDecisionsContract {
         ConsentLedgerStore ledgerStore = new ConsentLedgerStore(database.jdbi());
         log = new NotificationLog(database.jdbi());
         preferences = new CustomerPreferences(customers, preferenceStore, clock);
-        decisions = new CustomerDecisions(customers, preferenceStore, ledgerStore, log, CategoryPolicies.defaults(), clock);
+        decisions = new CustomerDecisions(customers, preferenceStore, ledgerStore, log,
+                new UnreachableContactPoints(database.jdbi()), CategoryPolicies.defaults(), clock);
         customer = new Customers(customers, clock).create(new CustomerProfile(null, null, "+12015550123", null,
                 ZoneId.of("America/New_York"), null, null, null)).id();
         new ConsentLedger(customers, ledgerStore).record(customer, new ConsentStatement(

@@ -10,6 +10,7 @@ import io.tidings.consent.ConsentSource;
 import io.tidings.consent.ConsentStatement;
 import io.tidings.consent.ConsentStatus;
 import io.tidings.consent.Evidence;
+import io.tidings.customer.UnreachableContactPoints;
 import io.tidings.customer.CustomerProfile;
 import io.tidings.customer.CustomerStore;
 import io.tidings.customer.Customers;
@@ -28,6 +29,7 @@ import io.tidings.preference.Channel;
 import io.tidings.preference.CustomerPreferences;
 import io.tidings.preference.PreferenceSet;
 import io.tidings.preference.PreferenceStore;
+import io.tidings.support.StoredReplies;
 import io.tidings.preference.QuietHours;
 import io.tidings.testing.MutableClock;
 import io.tidings.testing.TestDatabase;
@@ -69,7 +71,8 @@ abstract class PrivacyContract {
         ledger = new ConsentLedger(customers, ledgerStore);
         export = new CustomerExport(customers, preferences, ledgerStore, log, clock);
         Outbox outbox = new Outbox(database.jdbi(), clock);
-        erasure = new CustomerErasure(customers, ledgerStore, preferences, log, outbox, clock);
+        erasure = new CustomerErasure(customers, ledgerStore, preferences, log, outbox,
+                new UnreachableContactPoints(database.jdbi()), new StoredReplies(database.jdbi(), clock), clock);
         customer = new Customers(customers, clock).create(new CustomerProfile(null, "amara@example.com",
                 "+12015550123", null, null, null, null, null)).id();
         for (ConsentStatus status : new ConsentStatus[] {ConsentStatus.GRANTED, ConsentStatus.REVOKED}) {
@@ -80,7 +83,8 @@ abstract class PrivacyContract {
         new CustomerPreferences(customers, preferences, clock).change(customer, current -> PreferenceSet.builder()
                 .quietHours(Channel.SMS, QuietHours.of("21:00", "08:00")).build(),
                 new CustomerPreferences.ChangedBy("crm", null));
-        new CustomerDecisions(customers, preferences, ledgerStore, log, CategoryPolicies.defaults(), clock).decide(new MessageRequest(customer,
+        new CustomerDecisions(customers, preferences, ledgerStore, log, new UnreachableContactPoints(database.jdbi()),
+                CategoryPolicies.defaults(), clock).decide(new MessageRequest(customer,
                 EventKind.BILLING_ISSUE, Category.TRANSACTIONAL, Set.of(Channel.EMAIL), "", clock.instant()));
         outbox.enqueue(new OutboxEntry(UUID.randomUUID(), null, customer, EventKind.BILLING_ISSUE,
                 Category.TRANSACTIONAL, Channel.EMAIL, Map.of("name", "Amara"), "billing-1", clock.instant()));
