@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -60,11 +61,18 @@ public class ChannelOptOuts {
         return written;
     }
 
-    /** Withdraws one purpose on the channel, e.g. marketing email after a spam report. */
-    public ConsentRecord revoke(UUID customerId, ConsentPurpose purpose, Channel channel, ConsentSource source,
-                                String note) {
-        return ledger.record(customerId, statement(purpose, ConsentStatus.REVOKED, channel, source, note,
-                DatabaseTime.now(clock)));
+    /**
+     * Withdraws one purpose on the channel, e.g. marketing email after a spam report; empty when it is
+     * withdrawn or refused already (a provider repeating its report adds nothing).
+     */
+    public Optional<ConsentRecord> revoke(UUID customerId, ConsentPurpose purpose, Channel channel,
+                                         ConsentSource source, String note) {
+        Instant now = DatabaseTime.now(clock);
+        ConsentState state = ledger.current(customerId, now).stateOf(purpose, channel);
+        if (state != null && !state.status().allows()) {
+            return Optional.empty();
+        }
+        return Optional.of(ledger.record(customerId, statement(purpose, ConsentStatus.REVOKED, channel, source, note, now)));
     }
 
     /** Grants again, on the channel, exactly the purposes an opt-out from {@code source} withdrew there. */

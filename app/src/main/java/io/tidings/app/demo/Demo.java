@@ -48,7 +48,8 @@ public final class Demo {
                         Map.entry("tidings.twilio.auth-token", "demo-twilio-auth-token"),
                         Map.entry("tidings.twilio.from", "+15005550006"),
                         Map.entry("tidings.providers.sms", "twilio-sms"),
-                        Map.entry("tidings.providers.whatsapp", "twilio-sms"))))
+                        Map.entry("tidings.providers.whatsapp", "twilio-sms"),
+                        Map.entry("tidings.public-base-url", "http://localhost:8080"))))
                 .build();
         resolver.registerConfig(config, Thread.currentThread().getContextClassLoader());
 
