@@ -1,6 +1,5 @@
 package io.tidings.notification;
 
-import io.tidings.preference.CategoryPolicies;
 import io.tidings.consent.ChannelScope;
 import io.tidings.consent.ConsentBasis;
 import io.tidings.consent.ConsentPurpose;
@@ -8,10 +7,10 @@ import io.tidings.consent.ConsentSource;
 import io.tidings.consent.ConsentStatement;
 import io.tidings.consent.ConsentStatus;
 import io.tidings.consent.Evidence;
-import io.tidings.customer.UnreachableContactPoints;
 import io.tidings.customer.CustomerProfile;
 import io.tidings.customer.CustomerStore;
 import io.tidings.customer.Customers;
+import io.tidings.customer.UnreachableContactPoints;
 import io.tidings.decision.Decision;
 import io.tidings.decision.EventKind;
 import io.tidings.decision.Outcome;
@@ -19,6 +18,7 @@ import io.tidings.ledger.ConsentLedger;
 import io.tidings.ledger.ConsentLedgerStore;
 import io.tidings.persistence.Database;
 import io.tidings.preference.Category;
+import io.tidings.preference.CategoryPolicies;
 import io.tidings.preference.Channel;
 import io.tidings.preference.CustomerPreferences;
 import io.tidings.preference.FrequencyCap;

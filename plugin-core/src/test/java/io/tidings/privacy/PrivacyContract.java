@@ -1,6 +1,5 @@
 package io.tidings.privacy;
 
-import io.tidings.preference.CategoryPolicies;
 import io.tidings.consent.ChainVerification;
 import io.tidings.consent.ChannelScope;
 import io.tidings.consent.ConsentBasis;
@@ -10,10 +9,11 @@ import io.tidings.consent.ConsentSource;
 import io.tidings.consent.ConsentStatement;
 import io.tidings.consent.ConsentStatus;
 import io.tidings.consent.Evidence;
-import io.tidings.customer.UnreachableContactPoints;
+import io.tidings.customer.Customer;
 import io.tidings.customer.CustomerProfile;
 import io.tidings.customer.CustomerStore;
 import io.tidings.customer.Customers;
+import io.tidings.customer.UnreachableContactPoints;
 import io.tidings.decision.EventKind;
 import io.tidings.dispatch.Outbox;
 import io.tidings.dispatch.OutboxEntry;
@@ -25,12 +25,14 @@ import io.tidings.notification.MessageRequest;
 import io.tidings.notification.NotificationLog;
 import io.tidings.persistence.Database;
 import io.tidings.preference.Category;
+import io.tidings.preference.CategoryPolicies;
 import io.tidings.preference.Channel;
 import io.tidings.preference.CustomerPreferences;
 import io.tidings.preference.PreferenceSet;
 import io.tidings.preference.PreferenceStore;
-import io.tidings.support.StoredReplies;
 import io.tidings.preference.QuietHours;
+import io.tidings.support.CustomerReply;
+import io.tidings.support.StoredReplies;
 import io.tidings.testing.MutableClock;
 import io.tidings.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -105,6 +107,24 @@ abstract class PrivacyContract {
         assertThat(held.consents()).hasSize(2);
         assertThat(held.notifications()).singleElement()
                 .satisfies(entry -> assertThat(entry.channel()).isEqualTo(Channel.EMAIL));
+    }
+
+    @Test
+    void erasureRemovesStoredRepliesAndUnreachableMarks() {
+        Customer stored = new CustomerStore(database.jdbi()).find(customer).orElseThrow();
+        UnreachableContactPoints contactPoints = new UnreachableContactPoints(database.jdbi());
+        database.jdbi().useHandle(handle -> contactPoints.mark(handle, stored, Channel.SMS, "provider reported 30006",
+                clock.instant()));
+        StoredReplies replies = new StoredReplies(database.jdbi(), clock);
+        replies.storeForCustomer(customer, new CustomerReply(Channel.SMS, "Call me back", clock.instant(), "SM1"),
+                "0".repeat(64));
+
+        erasure.erase(customer);
+
+        assertThat(replies.forCustomer(customer)).isEmpty();
+        int marks = database.jdbi().withHandle(handle -> handle.createQuery("select count(*) from "
+                + "unreachable_contact_point").mapTo(Integer.class).one());
+        assertThat(marks).isZero();
     }
 
     @Test

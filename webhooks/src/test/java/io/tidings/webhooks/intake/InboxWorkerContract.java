@@ -1,17 +1,17 @@
 package io.tidings.webhooks.intake;
 
-import io.tidings.dispatch.Outbox;
-import io.tidings.dispatch.DecidedSends;
-import io.tidings.preference.CategoryPolicies;
-import io.tidings.customer.UnreachableContactPoints;
 import io.tidings.customer.CustomerProfile;
 import io.tidings.customer.CustomerStore;
 import io.tidings.customer.Customers;
 import io.tidings.customer.ExternalRefs;
+import io.tidings.customer.UnreachableContactPoints;
+import io.tidings.dispatch.DecidedSends;
+import io.tidings.dispatch.Outbox;
 import io.tidings.ledger.ConsentLedgerStore;
 import io.tidings.notification.CustomerDecisions;
 import io.tidings.notification.NotificationLog;
 import io.tidings.persistence.Database;
+import io.tidings.preference.CategoryPolicies;
 import io.tidings.preference.PreferenceStore;
 import io.tidings.testing.MutableClock;
 import io.tidings.testing.TestDatabase;
