@@ -50,6 +50,12 @@ public class CustomerStore {
                 .stream().findFirst();
     }
 
+    /** The customers with this E.164 phone number, most recently updated first. */
+    public List<Customer> findByPhone(String e164) {
+        return jdbi.withHandle(handle -> load(handle, "where phone = :phone and erased_at is null "
+                + "order by updated_at desc, id", query -> query.bind("phone", e164)));
+    }
+
     /** Up to {@code limit} customers after {@code after} (exclusive) in id order, i.e. oldest first. */
     public List<Customer> page(CustomerQuery query) {
         StringBuilder where = new StringBuilder("where erased_at is null");

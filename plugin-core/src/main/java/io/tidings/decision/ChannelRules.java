@@ -12,7 +12,7 @@ import io.tidings.preference.RecipientTime;
 import java.time.Instant;
 
 /**
- * The rule chain for one message on one channel, in this order: consent, preference, incident,
+ * The rule chain for one message on one channel, in this order: contact point, consent, preference, incident,
  * TCPA floor and quiet hours, collapse window, frequency cap. The first rule that blocks ends the
  * chain with SUPPRESS; time rules only move the send time, so later rules still run.
  *
@@ -50,7 +50,8 @@ final class ChannelRules {
     Decision evaluate(DecisionInput input, RecipientTime time, Category category, Channel channel,
                       VolumeVerdict volume, StepList steps) {
         CategoryPolicy policy = policyOf(category);
-        if (!consentAllows(input, category, channel, steps)
+        if (!reachable(input, channel, steps)
+                || !consentAllows(input, category, channel, steps)
                 || !preferenceAllows(input.preferences(), category, channel, steps)
                 || !incidentAllows(input.incident(), category, steps)) {
             return suppressed(channel, steps);
@@ -72,6 +73,15 @@ final class ChannelRules {
 
     private static Decision suppressed(Channel channel, StepList steps) {
         return new Decision(channel, Outcome.SUPPRESS, null, steps.toTrail());
+    }
+
+    /** Only an unreachable channel leaves a step: every other decision's trail stays as it was. */
+    private static boolean reachable(DecisionInput input, Channel channel, StepList steps) {
+        if (!input.unreachable().contains(channel)) {
+            return true;
+        }
+        steps.add(new TrailStep.ContactPointUnreachable(channel));
+        return false;
     }
 
     private static boolean consentAllows(DecisionInput input, Category category, Channel channel, StepList steps) {

@@ -135,7 +135,7 @@ public final class DecisionEngine {
             return false;
         }
         Rule rule = decision.trail().lastStep().rule();
-        return rule == Rule.CONSENT || rule == Rule.PREFERENCE || rule == Rule.QUIET_HOURS;
+        return rule == Rule.CONTACT_POINT || rule == Rule.CONSENT || rule == Rule.PREFERENCE || rule == Rule.QUIET_HOURS;
     }
 
     private static DecisionTrail extended(DecisionTrail trail, TrailStep step, StepList steps) {

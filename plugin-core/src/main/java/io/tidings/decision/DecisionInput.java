@@ -26,10 +26,11 @@ import java.util.Set;
  * @param incident    whether an incident affecting the customer is active
  * @param history     what was recently sent to the customer
  * @param now         the instant of the decision
+ * @param unreachable the channels on which the customer's address was reported unable to receive
  */
 public record DecisionInput(EventKind kind, Category category, String collapseKey, Set<Channel> channels,
                             PreferenceSet preferences, CurrentConsent consent, ZoneId zone, IncidentState incident,
-                            SendHistory history, Instant now) {
+                            SendHistory history, Instant now, Set<Channel> unreachable) {
 
     public DecisionInput {
         Objects.requireNonNull(kind, "kind must not be null");
@@ -46,6 +47,15 @@ public record DecisionInput(EventKind kind, Category category, String collapseKe
             throw new IllegalArgumentException("at least one channel must be requested");
         }
         channels = Collections.unmodifiableSet(EnumSet.copyOf(channels));
+        Objects.requireNonNull(unreachable, "unreachable must not be null");
+        unreachable = unreachable.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(unreachable));
+    }
+
+    /** A message for a customer with no address reported unreachable. */
+    public DecisionInput(EventKind kind, Category category, String collapseKey, Set<Channel> channels,
+                         PreferenceSet preferences, CurrentConsent consent, ZoneId zone, IncidentState incident,
+                         SendHistory history, Instant now) {
+        this(kind, category, collapseKey, channels, preferences, consent, zone, incident, history, now, Set.of());
     }
 
     /** Every channel, for messages where preferences alone choose. */

@@ -2,6 +2,7 @@ package io.tidings.decision;
 
 /** A rule of the decision engine, named as it appears in decision trails. */
 public enum Rule {
+    CONTACT_POINT("contact-point"),
     CONSENT("consent"),
     PREFERENCE("preference"),
     INCIDENT("incident"),

@@ -37,6 +37,24 @@ public sealed interface TrailStep {
         return " → defer to " + local(until, zone) + " local (" + until + ")";
     }
 
+    /** The customer's address on the channel was reported unable to receive (invalid number, hard bounce). */
+    record ContactPointUnreachable(Channel channel) implements TrailStep {
+        @Override
+        public Rule rule() {
+            return Rule.CONTACT_POINT;
+        }
+
+        @Override
+        public Verdict verdict() {
+            return Verdict.BLOCK;
+        }
+
+        @Override
+        public String describe() {
+            return "contact-point: the customer's " + channel + " address was reported unreachable → suppress";
+        }
+    }
+
     /** The consent ledger's effective state for the category's purpose on the channel. */
     record ConsentChecked(Channel channel, ConsentPurpose purpose, ConsentState state, boolean grantRequired)
             implements TrailStep {

@@ -63,11 +63,7 @@ public final class MessageComposer {
     }
 
     private static String address(Customer customer, Channel channel) {
-        String address = switch (channel) {
-            case EMAIL -> customer.profile().email();
-            case SMS, WHATSAPP, VOICE -> customer.profile().phone();
-            case PUSH, IN_APP -> customer.id().toString();
-        };
+        String address = customer.addressOn(channel);
         if (address == null) {
             throw new UndeliverableException("the customer has no address for " + channel);
         }

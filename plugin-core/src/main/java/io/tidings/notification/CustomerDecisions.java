@@ -4,6 +4,7 @@ import io.tidings.consent.CurrentConsent;
 import io.tidings.customer.Customer;
 import io.tidings.customer.CustomerStore;
 import io.tidings.customer.Customers;
+import io.tidings.customer.UnreachableContactPoints;
 import io.tidings.decision.Decision;
 import io.tidings.decision.DecisionEngine;
 import io.tidings.decision.DecisionInput;
@@ -44,17 +45,20 @@ public class CustomerDecisions {
     private final PreferenceStore preferences;
     private final ConsentLedgerStore ledger;
     private final NotificationLog log;
+    private final UnreachableContactPoints contactPoints;
     private final Clock clock;
     private final DecisionEngine engine;
 
     @Inject
     public CustomerDecisions(CustomerStore customers, PreferenceStore preferences, ConsentLedgerStore ledger,
-                             NotificationLog log, CategoryPolicies policies, Clock clock) {
+                             NotificationLog log, UnreachableContactPoints contactPoints, CategoryPolicies policies,
+                             Clock clock) {
         this.engine = new DecisionEngine(policies);
         this.customers = customers;
         this.preferences = preferences;
         this.ledger = ledger;
         this.log = log;
+        this.contactPoints = contactPoints;
         this.clock = clock;
     }
 
@@ -66,7 +70,7 @@ public class CustomerDecisions {
         CurrentConsent consent = CurrentConsent.derive(ledger.records(customer.id()), request.at());
         DecisionInput input = new DecisionInput(request.kind(), request.category(), request.collapseKey(),
                 request.channels(), set, consent, zone, IncidentState.none(), history(customer.id(), set, request.at()),
-                request.at());
+                request.at(), contactPoints.unreachable(customer));
         return new Explanation(request, zone, engine.decide(input));
     }
 
@@ -85,7 +89,7 @@ public class CustomerDecisions {
             entries.add(new NotificationLogEntry(UuidV7.next(clock), messageId, request.customerId(), request.kind(),
                     request.category(), request.collapseKey(), decision.channel(), decision.outcome(),
                     DatabaseTime.stored(decision.deferUntil()), decision.reason(),
-                    decision.trail().steps().stream().map(LoggedStep::of).toList(), decidedAt));
+                    decision.trail().steps().stream().map(LoggedStep::of).toList(), decidedAt, null));
         }
         log.append(handle, entries);
         return List.copyOf(entries);

@@ -39,7 +39,9 @@ public final class NotificationJson {
                 .deferUntil(utc(entry.deferUntil()))
                 .reason(entry.reason())
                 .trail(trail(entry.trail()))
-                .decidedAt(utc(entry.decidedAt()));
+                .decidedAt(utc(entry.decidedAt()))
+                .deliveryStatus(entry.delivery() == null ? null
+                        : io.tidings.api.model.DeliveryStatus.valueOf(entry.delivery().name()));
     }
 
     private static ChannelDecision toApi(Decision decision) {

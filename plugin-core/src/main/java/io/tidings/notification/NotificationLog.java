@@ -32,6 +32,11 @@ public class NotificationLog {
     private static final String COLUMNS = "id, message_id, customer_id, event_kind, category, collapse_key, channel, "
             + "outcome, defer_until, reason, trail, decided_at";
 
+    /** Entries with what the provider last reported about their send. */
+    private static final String SELECT = "select n.id, n.message_id, n.customer_id, n.event_kind, n.category, "
+            + "n.collapse_key, n.channel, n.outcome, n.defer_until, n.reason, n.trail, n.decided_at, o.delivery_status "
+            + "from notification_log n left join outbox o on o.notification_log_id = n.id ";
+
     private final Jdbi jdbi;
 
     @Inject
@@ -66,8 +71,8 @@ public class NotificationLog {
 
     /** The customer's latest entries, newest first. */
     public List<NotificationLogEntry> entries(UUID customerId, int limit) {
-        return jdbi.withHandle(handle -> handle.createQuery("select " + COLUMNS + " from notification_log "
-                        + "where customer_id = :id order by decided_at desc, id desc limit :limit")
+        return jdbi.withHandle(handle -> handle.createQuery(SELECT
+                        + "where n.customer_id = :id order by n.decided_at desc, n.id desc limit :limit")
                 .bind("id", customerId)
                 .bind("limit", limit)
                 .map((rs, ctx) -> entry(rs))
@@ -76,8 +81,8 @@ public class NotificationLog {
 
     /** Every entry of the customer, oldest first (for export). */
     public List<NotificationLogEntry> allEntries(UUID customerId) {
-        return jdbi.withHandle(handle -> handle.createQuery("select " + COLUMNS + " from notification_log "
-                        + "where customer_id = :id order by decided_at, id")
+        return jdbi.withHandle(handle -> handle.createQuery(SELECT
+                        + "where n.customer_id = :id order by n.decided_at, n.id")
                 .bind("id", customerId)
                 .map((rs, ctx) -> entry(rs))
                 .list());
@@ -112,7 +117,8 @@ public class NotificationLog {
                 Category.valueOf(rs.getString("category")), rs.getString("collapse_key"),
                 Channel.valueOf(rs.getString("channel")), Outcome.valueOf(rs.getString("outcome")),
                 deferUntil == null ? null : deferUntil.toInstant(), rs.getString("reason"), trail(rs.getString("trail")),
-                rs.getObject("decided_at", OffsetDateTime.class).toInstant());
+                rs.getObject("decided_at", OffsetDateTime.class).toInstant(),
+                rs.getString("delivery_status") == null ? null : DeliveryStatus.valueOf(rs.getString("delivery_status")));
     }
 
     private static String json(List<LoggedStep> trail) {

@@ -24,10 +24,12 @@ import java.util.UUID;
  * @param reason      the decisive step in words
  * @param trail       every step, in order
  * @param decidedAt   when it was decided
+ * @param delivery    what the provider last reported about the send, or null (no send, or no report yet)
  */
 public record NotificationLogEntry(UUID id, UUID messageId, UUID customerId, EventKind kind, Category category,
                                    String collapseKey, Channel channel, Outcome outcome, Instant deferUntil,
-                                   String reason, List<LoggedStep> trail, Instant decidedAt) {
+                                   String reason, List<LoggedStep> trail, Instant decidedAt,
+                                   DeliveryStatus delivery) {
 
     public NotificationLogEntry {
         trail = List.copyOf(trail);

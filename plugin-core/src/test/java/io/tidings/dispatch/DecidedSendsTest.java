@@ -10,6 +10,7 @@ import io.tidings.consent.Evidence;
 import io.tidings.customer.CustomerProfile;
 import io.tidings.customer.CustomerStore;
 import io.tidings.customer.Customers;
+import io.tidings.customer.UnreachableContactPoints;
 import io.tidings.decision.EventKind;
 import io.tidings.decision.Outcome;
 import io.tidings.ledger.ConsentLedger;
@@ -58,7 +59,8 @@ class DecidedSendsTest {
         ConsentLedgerStore ledgerStore = new ConsentLedgerStore(database.jdbi());
         outbox = new Outbox(database.jdbi(), clock);
         sends = new DecidedSends(new CustomerDecisions(customers, preferenceStore, ledgerStore,
-                new NotificationLog(database.jdbi()), CategoryPolicies.defaults(), clock), customers, outbox);
+                new NotificationLog(database.jdbi()), new UnreachableContactPoints(database.jdbi()), CategoryPolicies.defaults(),
+                clock), customers, outbox);
         customer = new Customers(customers, clock).create(new CustomerProfile(null, "amara@example.com",
                 "+12015550123", null, ZoneId.of("America/New_York"), null, null, null)).id();
         new ConsentLedger(customers, ledgerStore).record(customer, new ConsentStatement(

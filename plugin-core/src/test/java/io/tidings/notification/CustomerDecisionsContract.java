@@ -1,6 +1,5 @@
 package io.tidings.notification;
 
-import io.tidings.preference.CategoryPolicies;
 import io.tidings.consent.ChannelScope;
 import io.tidings.consent.ConsentBasis;
 import io.tidings.consent.ConsentPurpose;
@@ -11,6 +10,7 @@ import io.tidings.consent.Evidence;
 import io.tidings.customer.CustomerProfile;
 import io.tidings.customer.CustomerStore;
 import io.tidings.customer.Customers;
+import io.tidings.customer.UnreachableContactPoints;
 import io.tidings.decision.Decision;
 import io.tidings.decision.EventKind;
 import io.tidings.decision.Outcome;
@@ -18,6 +18,7 @@ import io.tidings.ledger.ConsentLedger;
 import io.tidings.ledger.ConsentLedgerStore;
 import io.tidings.persistence.Database;
 import io.tidings.preference.Category;
+import io.tidings.preference.CategoryPolicies;
 import io.tidings.preference.Channel;
 import io.tidings.preference.CustomerPreferences;
 import io.tidings.preference.FrequencyCap;
@@ -67,7 +68,8 @@ abstract class CustomerDecisionsContract {
         ConsentLedgerStore ledgerStore = new ConsentLedgerStore(database.jdbi());
         log = new NotificationLog(database.jdbi());
         preferences = new CustomerPreferences(customers, preferenceStore, clock);
-        decisions = new CustomerDecisions(customers, preferenceStore, ledgerStore, log, CategoryPolicies.defaults(), clock);
+        decisions = new CustomerDecisions(customers, preferenceStore, ledgerStore, log,
+                new UnreachableContactPoints(database.jdbi()), CategoryPolicies.defaults(), clock);
         customer = new Customers(customers, clock).create(new CustomerProfile(null, null, "+12015550123", null,
                 ZoneId.of("America/New_York"), null, null, null)).id();
         new ConsentLedger(customers, ledgerStore).record(customer, new ConsentStatement(

@@ -1,6 +1,5 @@
 package io.tidings.privacy;
 
-import io.tidings.preference.CategoryPolicies;
 import io.tidings.consent.ChainVerification;
 import io.tidings.consent.ChannelScope;
 import io.tidings.consent.ConsentBasis;
@@ -10,9 +9,11 @@ import io.tidings.consent.ConsentSource;
 import io.tidings.consent.ConsentStatement;
 import io.tidings.consent.ConsentStatus;
 import io.tidings.consent.Evidence;
+import io.tidings.customer.Customer;
 import io.tidings.customer.CustomerProfile;
 import io.tidings.customer.CustomerStore;
 import io.tidings.customer.Customers;
+import io.tidings.customer.UnreachableContactPoints;
 import io.tidings.decision.EventKind;
 import io.tidings.dispatch.Outbox;
 import io.tidings.dispatch.OutboxEntry;
@@ -24,11 +25,14 @@ import io.tidings.notification.MessageRequest;
 import io.tidings.notification.NotificationLog;
 import io.tidings.persistence.Database;
 import io.tidings.preference.Category;
+import io.tidings.preference.CategoryPolicies;
 import io.tidings.preference.Channel;
 import io.tidings.preference.CustomerPreferences;
 import io.tidings.preference.PreferenceSet;
 import io.tidings.preference.PreferenceStore;
 import io.tidings.preference.QuietHours;
+import io.tidings.support.CustomerReply;
+import io.tidings.support.StoredReplies;
 import io.tidings.testing.MutableClock;
 import io.tidings.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -69,7 +73,8 @@ abstract class PrivacyContract {
         ledger = new ConsentLedger(customers, ledgerStore);
         export = new CustomerExport(customers, preferences, ledgerStore, log, clock);
         Outbox outbox = new Outbox(database.jdbi(), clock);
-        erasure = new CustomerErasure(customers, ledgerStore, preferences, log, outbox, clock);
+        erasure = new CustomerErasure(customers, ledgerStore, preferences, log, outbox,
+                new UnreachableContactPoints(database.jdbi()), new StoredReplies(database.jdbi(), clock), clock);
         customer = new Customers(customers, clock).create(new CustomerProfile(null, "amara@example.com",
                 "+12015550123", null, null, null, null, null)).id();
         for (ConsentStatus status : new ConsentStatus[] {ConsentStatus.GRANTED, ConsentStatus.REVOKED}) {
@@ -80,7 +85,8 @@ abstract class PrivacyContract {
         new CustomerPreferences(customers, preferences, clock).change(customer, current -> PreferenceSet.builder()
                 .quietHours(Channel.SMS, QuietHours.of("21:00", "08:00")).build(),
                 new CustomerPreferences.ChangedBy("crm", null));
-        new CustomerDecisions(customers, preferences, ledgerStore, log, CategoryPolicies.defaults(), clock).decide(new MessageRequest(customer,
+        new CustomerDecisions(customers, preferences, ledgerStore, log, new UnreachableContactPoints(database.jdbi()),
+                CategoryPolicies.defaults(), clock).decide(new MessageRequest(customer,
                 EventKind.BILLING_ISSUE, Category.TRANSACTIONAL, Set.of(Channel.EMAIL), "", clock.instant()));
         outbox.enqueue(new OutboxEntry(UUID.randomUUID(), null, customer, EventKind.BILLING_ISSUE,
                 Category.TRANSACTIONAL, Channel.EMAIL, Map.of("name", "Amara"), "billing-1", clock.instant()));
@@ -101,6 +107,24 @@ abstract class PrivacyContract {
         assertThat(held.consents()).hasSize(2);
         assertThat(held.notifications()).singleElement()
                 .satisfies(entry -> assertThat(entry.channel()).isEqualTo(Channel.EMAIL));
+    }
+
+    @Test
+    void erasureRemovesStoredRepliesAndUnreachableMarks() {
+        Customer stored = new CustomerStore(database.jdbi()).find(customer).orElseThrow();
+        UnreachableContactPoints contactPoints = new UnreachableContactPoints(database.jdbi());
+        database.jdbi().useHandle(handle -> contactPoints.mark(handle, stored, Channel.SMS, "provider reported 30006",
+                clock.instant()));
+        StoredReplies replies = new StoredReplies(database.jdbi(), clock);
+        replies.storeForCustomer(customer, new CustomerReply(Channel.SMS, "Call me back", clock.instant(), "SM1"),
+                "0".repeat(64));
+
+        erasure.erase(customer);
+
+        assertThat(replies.forCustomer(customer)).isEmpty();
+        int marks = database.jdbi().withHandle(handle -> handle.createQuery("select count(*) from "
+                + "unreachable_contact_point").mapTo(Integer.class).one());
+        assertThat(marks).isZero();
     }
 
     @Test

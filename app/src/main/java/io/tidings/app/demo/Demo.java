@@ -19,6 +19,8 @@ public final class Demo {
     static final String DEMO_ORGANIZATION_ID = "00D000000000001AAA";
     /** Any AC sid works: the Twilio sandbox answers every account. */
     static final String DEMO_TWILIO_ACCOUNT_SID = "AC" + "d".repeat(32);
+    /** Not a secret: signs the sandbox's status callbacks and the demo's curl lines. */
+    static final String DEMO_TWILIO_AUTH_TOKEN = "demo-twilio-auth-token";
 
     private Demo() {
     }
@@ -26,7 +28,7 @@ public final class Demo {
     public static Server start() {
         Sandbox zendesk = Sandbox.start("zendesk");
         Sandbox salesforce = Sandbox.start("salesforce");
-        Sandbox twilio = Sandbox.start("twilio");
+        Sandbox twilio = Sandbox.start("twilio", new SandboxStatusCallbacks(DEMO_TWILIO_AUTH_TOKEN));
         List<Sandbox> sandboxes = List.of(zendesk, salesforce, twilio);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> sandboxes.forEach(Sandbox::close), "demo-sandboxes-stop"));
 
@@ -45,10 +47,11 @@ public final class Demo {
                         Map.entry("tidings.webhooks.allow-private-addresses", "true"),
                         Map.entry("tidings.twilio.base-url", twilio.baseUrl()),
                         Map.entry("tidings.twilio.account-sid", DEMO_TWILIO_ACCOUNT_SID),
-                        Map.entry("tidings.twilio.auth-token", "demo-twilio-auth-token"),
+                        Map.entry("tidings.twilio.auth-token", DEMO_TWILIO_AUTH_TOKEN),
                         Map.entry("tidings.twilio.from", "+15005550006"),
                         Map.entry("tidings.providers.sms", "twilio-sms"),
-                        Map.entry("tidings.providers.whatsapp", "twilio-sms"))))
+                        Map.entry("tidings.providers.whatsapp", "twilio-sms"),
+                        Map.entry("tidings.public-base-url", "http://localhost:8080"))))
                 .build();
         resolver.registerConfig(config, Thread.currentThread().getContextClassLoader());
 

@@ -1,6 +1,7 @@
 package io.tidings.app.demo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.extension.Extension;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
@@ -18,13 +19,14 @@ public final class Sandbox implements AutoCloseable {
         this.server = server;
     }
 
-    public static Sandbox start(String vendor) {
+    public static Sandbox start(String vendor, Extension... extensions) {
         WireMockServer server = new WireMockServer(options()
                 .bindAddress("127.0.0.1")
                 .dynamicPort()
                 .usingFilesUnderClasspath("sandbox/" + vendor)
                 .disableRequestJournal()
-                .containerThreads(8));
+                .containerThreads(8)
+                .extensions(extensions));
         server.start();
         return new Sandbox(vendor, server);
     }

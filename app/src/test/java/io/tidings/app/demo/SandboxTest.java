@@ -1,13 +1,23 @@
 package io.tidings.app.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import com.twilio.security.RequestValidator;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,6 +71,45 @@ class SandboxTest {
                     .contains("\"to\":\"+4915123456789\"")
                     .contains("\"status\":\"queued\"")
                     .containsPattern("\"sid\":\"SM[0-9a-f]{32}\"");
+        }
+    }
+
+    @Test
+    void twilioPostsSignedStatusCallbacksWhereTheMessageAsked() throws Exception {
+        List<Map<String, String>> received = new CopyOnWriteArrayList<>();
+        HttpServer tidings = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        String callbackUrl = "http://127.0.0.1:" + tidings.getAddress().getPort() + "/webhooks/twilio/status?send=k%3Asms";
+        RequestValidator validator = new RequestValidator("sandbox-token");
+        tidings.createContext("/webhooks/twilio/status", exchange -> {
+            Map<String, String> form = new TreeMap<>();
+            for (String pair : new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).split("&")) {
+                String[] parts = pair.split("=", 2);
+                form.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8), URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
+            }
+            if (validator.validate(callbackUrl, form, exchange.getRequestHeaders().getFirst("X-Twilio-Signature"))) {
+                received.add(form);
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        tidings.start();
+        try (Sandbox twilio = Sandbox.start("twilio", new SandboxStatusCallbacks("sandbox-token"))) {
+            String account = "AC" + "0".repeat(32);
+            HTTP.send(HttpRequest.newBuilder(URI.create(twilio.baseUrl() + "/2010-04-01/Accounts/" + account + "/Messages.json"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("To=%2B4915123456789&From=%2B12015550100&Body=Hi&StatusCallback="
+                            + URLEncoder.encode(callbackUrl, StandardCharsets.UTF_8)))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+
+            for (int i = 0; i < 100 && received.size() < 2; i++) {
+                Thread.sleep(100);
+            }
+
+            assertThat(received).extracting(form -> form.get("MessageStatus")).containsExactlyInAnyOrder("sent", "delivered");
+            assertThat(received).allSatisfy(form -> assertThat(form.get("MessageSid")).matches("SM[0-9a-f]{32}")
+                    .isEqualTo(received.getFirst().get("MessageSid")));
+        } finally {
+            tidings.stop(0);
         }
     }
 

@@ -1,16 +1,17 @@
 package io.tidings.webhooks.intake;
 
-import io.tidings.dispatch.Outbox;
-import io.tidings.dispatch.DecidedSends;
-import io.tidings.preference.CategoryPolicies;
 import io.tidings.customer.CustomerProfile;
 import io.tidings.customer.CustomerStore;
 import io.tidings.customer.Customers;
 import io.tidings.customer.ExternalRefs;
+import io.tidings.customer.UnreachableContactPoints;
+import io.tidings.dispatch.DecidedSends;
+import io.tidings.dispatch.Outbox;
 import io.tidings.ledger.ConsentLedgerStore;
 import io.tidings.notification.CustomerDecisions;
 import io.tidings.notification.NotificationLog;
 import io.tidings.persistence.Database;
+import io.tidings.preference.CategoryPolicies;
 import io.tidings.preference.PreferenceStore;
 import io.tidings.testing.MutableClock;
 import io.tidings.testing.TestDatabase;
@@ -51,7 +52,8 @@ abstract class InboxWorkerContract {
         log = new NotificationLog(database.jdbi());
         inbox = new Inbox(database.jdbi(), clock);
         CustomerDecisions decisions = new CustomerDecisions(customers, new PreferenceStore(database.jdbi()),
-                new ConsentLedgerStore(database.jdbi()), log, CategoryPolicies.defaults(), clock);
+                new ConsentLedgerStore(database.jdbi()), log, new UnreachableContactPoints(database.jdbi()),
+                CategoryPolicies.defaults(), clock);
         worker = new InboxWorker(inbox, List.of(new ZendeskEvents()), customers,
                 new DecidedSends(decisions, customers, new Outbox(database.jdbi(), clock)), clock);
         customer = new Customers(customers, clock).create(new CustomerProfile(new ExternalRefs(REQUESTER, null, null),

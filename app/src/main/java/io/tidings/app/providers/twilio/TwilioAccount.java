@@ -29,10 +29,11 @@ public class TwilioAccount {
                   @ConfigProperty(name = "tidings.twilio.auth-token") Optional<String> authToken,
                   @ConfigProperty(name = "tidings.twilio.base-url", defaultValue = "https://api.twilio.com") URI baseUrl,
                   @ConfigProperty(name = "tidings.twilio.from") Optional<String> from,
-                  @ConfigProperty(name = "tidings.twilio.messaging-service-sid") Optional<String> messagingServiceSid) {
+                  @ConfigProperty(name = "tidings.twilio.messaging-service-sid") Optional<String> messagingServiceSid,
+                  @ConfigProperty(name = "tidings.public-base-url") Optional<URI> publicBaseUrl) {
         this(accountSid.isPresent() && authToken.isPresent()
                 ? Optional.of(new TwilioSettings(accountSid.get(), authToken.get(), baseUrl, from.orElse(null),
-                messagingServiceSid.orElse(null)))
+                messagingServiceSid.orElse(null), publicBaseUrl.orElse(null)))
                 : Optional.empty());
     }
 

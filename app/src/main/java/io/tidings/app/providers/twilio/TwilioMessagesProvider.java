@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * SMS and WhatsApp through Twilio's Messages API (provider id {@code twilio-sms}). WhatsApp uses
  * the same API with {@code whatsapp:}-prefixed addresses. Twilio has no idempotency key for
- * message creation, so it cannot detect a repeated send.
+ * message creation, so it cannot detect a repeated send. With {@code tidings.public-base-url} set, each
+ * message asks Twilio for status callbacks to {@code /webhooks/twilio/status}.
  */
 @ApplicationScoped
 public class TwilioMessagesProvider implements ChannelProvider {
@@ -53,6 +54,12 @@ public class TwilioMessagesProvider implements ChannelProvider {
     }
 
     private static MessageCreator creator(TwilioSettings settings, OutboundMessage message) {
+        MessageCreator creator = addressed(settings, message);
+        settings.statusCallback(message.idempotencyKey()).ifPresent(creator::setStatusCallback);
+        return creator;
+    }
+
+    private static MessageCreator addressed(TwilioSettings settings, OutboundMessage message) {
         boolean whatsapp = message.channel() == Channel.WHATSAPP;
         PhoneNumber to = new PhoneNumber(whatsapp ? "whatsapp:" + message.recipient() : message.recipient());
         if (whatsapp || settings.messagingServiceSid() == null) {

@@ -1,6 +1,7 @@
 package io.tidings.app.providers.twilio;
 
 import com.twilio.rest.api.v2010.account.Call;
+import com.twilio.rest.api.v2010.account.CallCreator;
 import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Say;
 import com.twilio.type.PhoneNumber;
@@ -16,7 +17,8 @@ import java.util.Set;
 
 /**
  * Voice calls through Twilio's Calls API that read the message text out with TwiML {@code <Say>}
- * (provider id {@code twilio-voice}). Twilio cannot detect a repeated call.
+ * (provider id {@code twilio-voice}). Twilio cannot detect a repeated call. With
+ * {@code tidings.public-base-url} set, Twilio posts the call's final status to {@code /webhooks/twilio/status}.
  */
 @ApplicationScoped
 public class TwilioVoiceProvider implements ChannelProvider {
@@ -52,8 +54,10 @@ public class TwilioVoiceProvider implements ChannelProvider {
             }
             Twiml speech = new Twiml(new VoiceResponse.Builder().say(new Say.Builder(message.text()).build()).build()
                     .toXml());
-            return new SendResult.Accepted(Call.creator(settings.accountSid(), new PhoneNumber(message.recipient()),
-                    new PhoneNumber(settings.from()), speech).create(connection.client()).getSid());
+            CallCreator call = Call.creator(settings.accountSid(), new PhoneNumber(message.recipient()),
+                    new PhoneNumber(settings.from()), speech);
+            settings.statusCallback(message.idempotencyKey()).ifPresent(call::setStatusCallback);
+            return new SendResult.Accepted(call.create(connection.client()).getSid());
         });
     }
 }

@@ -59,6 +59,30 @@ class TwilioMessagesProviderTest {
     }
 
     @Test
+    void withAPublicBaseUrlTwilioIsAskedForStatusCallbacksNamingTheSend() {
+        answer(201, created());
+        TwilioMessagesProvider provider = new TwilioMessagesProvider(new TwilioAccount(Optional.of(new TwilioSettings(
+                ACCOUNT, TOKEN, URI.create(twilio.baseUrl()), "+15005550006", null,
+                URI.create("https://tidings.example.com/")))));
+
+        provider.send(new OutboundMessage("inbox:0193:sms", Channel.SMS, "+4915112345678", null, "Ihr Ticket ist gelöst.",
+                null, Map.of(), Category.TRANSACTIONAL));
+
+        assertThat(TwilioSpecification.form(twilio.findAll(anyRequestedFor(anyUrl())).getFirst()))
+                .containsEntry("StatusCallback", "https://tidings.example.com/webhooks/twilio/status?send=inbox%3A0193%3Asms");
+    }
+
+    @Test
+    void withoutAPublicBaseUrlNoStatusCallbackIsAskedFor() {
+        answer(201, created());
+
+        provider("+15005550006", null).send(message(Channel.SMS));
+
+        assertThat(TwilioSpecification.form(twilio.findAll(anyRequestedFor(anyUrl())).getFirst()))
+                .doesNotContainKey("StatusCallback");
+    }
+
+    @Test
     void aMessagingServicePicksTheSmsSender() {
         answer(201, created());
 
