@@ -24,7 +24,7 @@ public final class Demo {
     }
 
     public static Server start() {
-        Sandbox zendesk = Sandbox.start("zendesk");
+        Sandbox zendesk = Sandbox.start("zendesk", new ZendeskSandboxState());
         Sandbox salesforce = Sandbox.start("salesforce");
         Sandbox twilio = Sandbox.start("twilio");
         List<Sandbox> sandboxes = List.of(zendesk, salesforce, twilio);
@@ -48,7 +48,9 @@ public final class Demo {
                         Map.entry("tidings.twilio.auth-token", "demo-twilio-auth-token"),
                         Map.entry("tidings.twilio.from", "+15005550006"),
                         Map.entry("tidings.providers.sms", "twilio-sms"),
-                        Map.entry("tidings.providers.whatsapp", "twilio-sms"))))
+                        Map.entry("tidings.providers.whatsapp", "twilio-sms"),
+                        Map.entry("tidings.zendesk.email", "tidings@example.com"),
+                        Map.entry("tidings.zendesk.api-token", "demo-zendesk-api-token"))))
                 .build();
         resolver.registerConfig(config, Thread.currentThread().getContextClassLoader());
 

@@ -1,12 +1,14 @@
 package io.tidings.app.demo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.extension.Extension;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
  * A local stand-in for one vendor API: WireMock answering with the vendor's documented shapes,
- * from the stub mappings under {@code sandbox/<vendor>/mappings} on the classpath.
+ * from the stub mappings under {@code sandbox/<vendor>/mappings} on the classpath, and with the
+ * extensions that give it memory where the demo needs one.
  */
 public final class Sandbox implements AutoCloseable {
 
@@ -18,13 +20,14 @@ public final class Sandbox implements AutoCloseable {
         this.server = server;
     }
 
-    public static Sandbox start(String vendor) {
+    public static Sandbox start(String vendor, Extension... extensions) {
         WireMockServer server = new WireMockServer(options()
                 .bindAddress("127.0.0.1")
                 .dynamicPort()
                 .usingFilesUnderClasspath("sandbox/" + vendor)
                 .disableRequestJournal()
-                .containerThreads(8));
+                .containerThreads(8)
+                .extensions(extensions));
         server.start();
         return new Sandbox(vendor, server);
     }
