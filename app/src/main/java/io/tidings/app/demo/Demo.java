@@ -50,7 +50,8 @@ public final class Demo {
                         Map.entry("tidings.providers.sms", "twilio-sms"),
                         Map.entry("tidings.providers.whatsapp", "twilio-sms"),
                         Map.entry("tidings.zendesk.email", "tidings@example.com"),
-                        Map.entry("tidings.zendesk.api-token", "demo-zendesk-api-token"))))
+                        Map.entry("tidings.zendesk.api-token", "demo-zendesk-api-token"),
+                        Map.entry("tidings.zendesk.drift.poll-interval", "PT10S"))))
                 .build();
         resolver.registerConfig(config, Thread.currentThread().getContextClassLoader());
 

@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The demo's "done when": a preference changed through the API shows up in the sandbox Zendesk
- * user's fields, written by the running server's sync.
+ * user's fields, written by the running server's sync; and a consent an agent unticks in Zendesk
+ * comes back as a crm-sync revocation.
  */
 @HelidonTest
 @AddConfig(key = "tidings.db.url", value = "jdbc:h2:mem:zendesk-field-sync;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;"
@@ -35,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AddConfig(key = "tidings.admin-key", value = ZendeskFieldSyncTest.ADMIN_KEY)
 @AddConfig(key = "tidings.zendesk.sync.poll-interval", value = "PT0.2S")
 @AddConfig(key = "tidings.zendesk.sync.job-poll-interval", value = "PT0.05S")
+@AddConfig(key = "tidings.zendesk.drift.poll-interval", value = "PT0.3S")
 class ZendeskFieldSyncTest {
 
     static final String ADMIN_KEY = "tdk_zendesk_sync_test_admin_key_0123";
@@ -74,6 +76,39 @@ class ZendeskFieldSyncTest {
         assertThat(fields.path("tidings_promotional_email").asBoolean()).isFalse();
         assertThat(fields.path("tidings_quiet_hours").asText()).isEqualTo("SMS 22:00-07:00");
         assertThat(fields.path("tidings_time_zone").asText()).isEqualTo("Asia/Tokyo");
+    }
+
+    @Test
+    void aConsentUntickedInZendeskIsRevokedInTheLedgerAsCrmSync() throws Exception {
+        Response created = authorized(server.path("/api/v1/customers")).post(Entity.json(
+                "{\"externalRefs\":{\"zendeskUserId\":\"1004\"}}"));
+        String id = JSON.readTree(created.readEntity(String.class)).path("id").asText();
+        Response granted = authorized(server.path("/api/v1/customers/" + id + "/consents")).post(Entity.json(
+                "{\"purpose\":\"marketing\",\"status\":\"GRANTED\",\"source\":\"PREFERENCE_CENTRE\","
+                        + "\"channels\":[\"SMS\"],\"evidence\":{\"noticeVersion\":\"2026-01\"}}"));
+        assertThat(granted.getStatus()).isEqualTo(201);
+        assertThat(awaitFields("1004", "tidings_sms_opt_in").path("tidings_sms_opt_in").asBoolean()).isTrue();
+
+        HttpResponse<String> edited = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(ZENDESK.baseUrl() + "/api/v2/users/1004.json"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"user\":{\"user_fields\":{\"tidings_sms_opt_in\":false}}}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(edited.statusCode()).isEqualTo(200);
+
+        JsonNode last = null;
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode records = JSON.readTree(authorized(server.path("/api/v1/customers/" + id + "/consents")).get()
+                    .readEntity(String.class));
+            last = records.get(records.size() - 1);
+            if ("CRM_SYNC".equals(last.path("source").asText())) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertThat(last.path("source").asText()).isEqualTo("CRM_SYNC");
+        assertThat(last.path("status").asText()).isEqualTo("REVOKED");
     }
 
     private static jakarta.ws.rs.client.Invocation.Builder authorized(WebTarget target) {

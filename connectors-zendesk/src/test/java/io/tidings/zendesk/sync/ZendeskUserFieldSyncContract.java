@@ -180,6 +180,35 @@ abstract class ZendeskUserFieldSyncContract {
         assertThat(stores.queue.claim(10, Duration.ofMinutes(1))).as("the lease ran out").hasSize(1);
     }
 
+    @Test
+    void theBackfillResumesAfterTheLastQueuedCustomerAndReportsItsProgress() throws Exception {
+        UUID first = stores.customer("2001");
+        stores.customer("2002");
+        stores.customer(null);
+        stores.customer("2003");
+        new SyncPositions(stores.database.jdbi(), stores.clock).put(ZendeskBackfill.POSITION, first.toString());
+        jobAnswers("completed", "[]");
+        List<String> progress = new ArrayList<>();
+
+        long waiting = new ZendeskBackfill(stores.database.jdbi(), stores.queue,
+                new SyncPositions(stores.database.jdbi(), stores.clock), sync).run(new ZendeskBackfill.Progress() {
+                    @Override
+                    public void queued(long done, long total) {
+                        progress.add("queued " + done + "/" + total);
+                    }
+
+                    @Override
+                    public void synced(long done, long total) {
+                        progress.add("synced " + done + "/" + total);
+                    }
+                });
+
+        assertThat(waiting).isZero();
+        assertThat(progress).containsExactly("queued 1/3", "queued 3/3", "synced 0/2", "synced 2/2");
+        assertThat(onlyUpdateManyBody().path("users").findValuesAsText("id")).containsExactly("2002", "2003");
+        assertThat(new SyncPositions(stores.database.jdbi(), stores.clock).get(ZendeskBackfill.POSITION)).isEmpty();
+    }
+
     private static void jobAnswers(String status, String results) {
         zendesk.stubFor(get(urlPathEqualTo("/api/v2/job_statuses/job-1")).inScenario("job")
                 .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
