@@ -2,6 +2,7 @@ package io.tidings.app;
 
 import io.helidon.microprofile.server.Server;
 import io.tidings.app.cli.InstallZendesk;
+import io.tidings.app.cli.SyncZendesk;
 import io.tidings.app.demo.Demo;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -12,7 +13,7 @@ import java.util.function.Supplier;
 
 /**
  * The {@code tidings} command: {@code serve} (the default) runs the server, {@code demo} runs it with sandboxes,
- * {@code install zendesk} sets up a Zendesk account.
+ * {@code install zendesk} sets up a Zendesk account, {@code sync zendesk --backfill} fills its user fields.
  */
 public final class Main {
 
@@ -25,6 +26,8 @@ public final class Main {
             case "serve" -> startOrExit(() -> Server.create().start());
             case "demo" -> startOrExit(Demo::start);
             case "install" -> System.exit(InstallZendesk.run(List.of(args).subList(1, args.length),
+                    ConfigProvider.getConfig(), System.out, System.err));
+            case "sync" -> System.exit(SyncZendesk.run(List.of(args).subList(1, args.length),
                     ConfigProvider.getConfig(), System.out, System.err));
             case "help", "--help", "-h" -> usage(System.out);
             default -> {
@@ -63,6 +66,8 @@ public final class Main {
                   demo    run the server on the embedded database with sandbox Zendesk, Salesforce and Twilio
                   install zendesk [--dry-run]
                           create the user fields, webhook and triggers Tidings needs in the Zendesk account
+                  sync zendesk --backfill
+                          write every customer's preferences and consent to their Zendesk user fields
                   help    show this text""");
     }
 }

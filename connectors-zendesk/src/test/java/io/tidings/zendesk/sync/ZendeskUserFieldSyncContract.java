@@ -183,9 +183,10 @@ abstract class ZendeskUserFieldSyncContract {
     @Test
     void theBackfillResumesAfterTheLastQueuedCustomerAndReportsItsProgress() throws Exception {
         UUID first = stores.customer("2001");
-        stores.customer("2002");
-        stores.customer(null);
-        stores.customer("2003");
+        for (String zendeskUserId : new String[] {"2002", null, "2003"}) {
+            stores.clock.advance(Duration.ofMillis(1)); // ids are time-ordered: keep creation order
+            stores.customer(zendeskUserId);
+        }
         new SyncPositions(stores.database.jdbi(), stores.clock).put(ZendeskBackfill.POSITION, first.toString());
         jobAnswers("completed", "[]");
         List<String> progress = new ArrayList<>();
