@@ -17,12 +17,12 @@ import java.util.Map;
  * {@code when-no-channel} (DEFER, ESCALATE, OFFER_UPDATE).
  */
 @ApplicationScoped
-class CategoryPolicyConfig {
+public class CategoryPolicyConfig {
 
     /** A singleton rather than application-scoped: CategoryPolicies is a record and needs no proxy. */
     @Produces
     @Singleton
-    CategoryPolicies categoryPolicies(Config config) {
+    public CategoryPolicies categoryPolicies(Config config) {
         Map<Category, CategoryPolicy> policies = new EnumMap<>(Category.class);
         for (Category category : Category.ALL) {
             String prefix = "tidings.categories." + category.name().toLowerCase(Locale.ROOT) + ".";

@@ -26,7 +26,7 @@ public final class Demo {
     }
 
     public static Server start() {
-        Sandbox zendesk = Sandbox.start("zendesk");
+        Sandbox zendesk = Sandbox.start("zendesk", new ZendeskSandboxState());
         Sandbox salesforce = Sandbox.start("salesforce");
         Sandbox twilio = Sandbox.start("twilio", new SandboxStatusCallbacks(DEMO_TWILIO_AUTH_TOKEN));
         List<Sandbox> sandboxes = List.of(zendesk, salesforce, twilio);
@@ -51,7 +51,10 @@ public final class Demo {
                         Map.entry("tidings.twilio.from", "+15005550006"),
                         Map.entry("tidings.providers.sms", "twilio-sms"),
                         Map.entry("tidings.providers.whatsapp", "twilio-sms"),
-                        Map.entry("tidings.public-base-url", "http://localhost:8080"))))
+                        Map.entry("tidings.public-base-url", "http://localhost:8080"),
+                        Map.entry("tidings.zendesk.email", "tidings@example.com"),
+                        Map.entry("tidings.zendesk.api-token", "demo-zendesk-api-token"),
+                        Map.entry("tidings.zendesk.drift.poll-interval", "PT10S"))))
                 .build();
         resolver.registerConfig(config, Thread.currentThread().getContextClassLoader());
 

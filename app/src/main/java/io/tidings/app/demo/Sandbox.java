@@ -7,7 +7,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 /**
  * A local stand-in for one vendor API: WireMock answering with the vendor's documented shapes,
- * from the stub mappings under {@code sandbox/<vendor>/mappings} on the classpath.
+ * from the stub mappings under {@code sandbox/<vendor>/mappings} on the classpath, and with the
+ * extensions that give it memory where the demo needs one.
  */
 public final class Sandbox implements AutoCloseable {
 

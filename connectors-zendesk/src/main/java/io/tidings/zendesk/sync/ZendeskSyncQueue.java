@@ -1,0 +1,131 @@
+package io.tidings.zendesk.sync;
+
+import io.tidings.persistence.DatabaseTime;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The durable queue of customers whose Zendesk user fields must be written: one row per customer
+ * however often they change, claimed by workers under leases ({@code FOR UPDATE SKIP LOCKED}) so
+ * that replicas never write the same customer at once.
+ */
+@ApplicationScoped
+public class ZendeskSyncQueue {
+
+    private static final String CLAIMABLE = "select customer_id, version, attempts from zendesk_user_sync "
+            + "where next_attempt_at <= :now and (lease_until is null or lease_until <= :now) "
+            + "order by next_attempt_at, customer_id limit :limit for update skip locked";
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
+    private static final Duration LAST_RETRY = Duration.ofHours(1);
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    @Inject
+    public ZendeskSyncQueue(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    /** Queues the customer's fields to be written as soon as a worker gets to them. */
+    public void request(UUID customerId) {
+        jdbi.useTransaction(handle -> request(handle, customerId, DatabaseTime.now(clock)));
+    }
+
+    /** Queues many customers in one transaction (the backfill). */
+    public void requestAll(List<UUID> customerIds) {
+        Instant now = DatabaseTime.now(clock);
+        jdbi.useTransaction(handle -> customerIds.forEach(id -> request(handle, id, now)));
+    }
+
+    private static void request(Handle handle, UUID customerId, Instant now) {
+        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        int raised = handle.createUpdate("update zendesk_user_sync set version = version + 1, attempts = 0, "
+                        + "next_attempt_at = :at, last_error = null, requested_at = :at where customer_id = :id")
+                .bind("id", customerId).bind("at", at).execute();
+        if (raised == 0) {
+            handle.createUpdate("insert into zendesk_user_sync (customer_id, version, attempts, next_attempt_at, "
+                            + "requested_at) select :id, 1, 0, :at, :at "
+                            + "where not exists (select 1 from zendesk_user_sync where customer_id = :id)")
+                    .bind("id", customerId).bind("at", at).execute();
+        }
+    }
+
+    /** Claims up to {@code limit} due customers for {@code lease}. */
+    public List<ClaimedSync> claim(int limit, Duration lease) {
+        Instant now = DatabaseTime.now(clock);
+        UUID token = UUID.randomUUID();
+        return jdbi.inTransaction(handle -> {
+            List<ClaimedSync> claimed = new ArrayList<>();
+            handle.createQuery(CLAIMABLE).bind("now", now.atOffset(ZoneOffset.UTC)).bind("limit", limit)
+                    .map((rs, ctx) -> new ClaimedSync(rs.getObject("customer_id", UUID.class), rs.getLong("version"),
+                            rs.getInt("attempts"), token))
+                    .forEach(claimed::add);
+            if (!claimed.isEmpty()) {
+                handle.createUpdate("update zendesk_user_sync set lease_token = :token, lease_until = :until "
+                                + "where customer_id in (<ids>)")
+                        .bind("token", token).bind("until", now.plus(lease).atOffset(ZoneOffset.UTC))
+                        .bindList("ids", claimed.stream().map(ClaimedSync::customerId).toList())
+                        .execute();
+            }
+            return claimed;
+        });
+    }
+
+    /**
+     * The customer's fields are written as they stood when claimed: the row goes, unless they
+     * changed meanwhile, in which case it is released for another round at once.
+     */
+    public void done(ClaimedSync sync) {
+        jdbi.useTransaction(handle -> {
+            int deleted = handle.createUpdate("delete from zendesk_user_sync where customer_id = :id "
+                            + "and version = :version and lease_token = :token")
+                    .bind("id", sync.customerId()).bind("version", sync.version()).bind("token", sync.leaseToken())
+                    .execute();
+            if (deleted == 0) {
+                release(handle, sync);
+            }
+        });
+    }
+
+    /** The write failed: try again later, each time waiting twice as long (30 s up to an hour). */
+    public void retry(ClaimedSync sync, String error) {
+        Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(sync.attempts(), 7));
+        Instant at = DatabaseTime.now(clock).plus(wait.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : wait);
+        String message = error == null ? null : error.length() > 1000 ? error.substring(0, 1000) : error;
+        jdbi.useTransaction(handle -> handle.createUpdate("update zendesk_user_sync set attempts = attempts + 1, "
+                        + "next_attempt_at = :at, last_error = :error, lease_token = null, lease_until = null "
+                        + "where customer_id = :id and lease_token = :token")
+                .bind("at", at.atOffset(ZoneOffset.UTC)).bind("error", message)
+                .bind("id", sync.customerId()).bind("token", sync.leaseToken()).execute());
+    }
+
+    private static void release(Handle handle, ClaimedSync sync) {
+        handle.createUpdate("update zendesk_user_sync set lease_token = null, lease_until = null "
+                        + "where customer_id = :id and lease_token = :token")
+                .bind("id", sync.customerId()).bind("token", sync.leaseToken()).execute();
+    }
+
+    /** How many customers wait for a sync (due or not). */
+    public long pending() {
+        return jdbi.withHandle(handle -> handle.createQuery("select count(*) from zendesk_user_sync")
+                .mapTo(Long.class).one());
+    }
+
+    /** The last error of the customer's queued sync, or null. */
+    public String lastError(UUID customerId) {
+        return jdbi.withHandle(handle -> handle.createQuery("select last_error from zendesk_user_sync "
+                + "where customer_id = :id").bind("id", customerId).mapTo(String.class).findOne().orElse(null));
+    }
+}

@@ -1,0 +1,111 @@
+package io.tidings.zendesk.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.tidings.customer.Customer;
+import io.tidings.customer.CustomerProfile;
+import io.tidings.customer.ExternalRefs;
+import io.tidings.preference.CategoryPolicies;
+import io.tidings.testing.TestDatabase;
+import io.tidings.zendesk.client.JobFollower;
+import io.tidings.zendesk.client.RequestPacer;
+import io.tidings.zendesk.client.ZendeskClient;
+import io.tidings.zendesk.client.ZendeskCredentials;
+import io.tidings.zendesk.client.ZendeskHttp;
+import io.tidings.zendesk.client.ZendeskSettings;
+import io.tidings.zendesk.sync.TidingsStores;
+import io.tidings.zendesk.sync.ZendeskUserFieldSync;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+/**
+ * The sync-efficiency figure: the user field sync against a fake Zendesk that allows
+ * {@code tidings.bench.budget} requests per {@code tidings.bench.window} (429 beyond), for
+ * {@code tidings.bench.duration}. Prints users synced per minute against the ceiling (budget × 100
+ * per minute), the share of update calls that carried a full batch, and 429s per window. Not a
+ * test: it runs only when {@code tidings.bench.budget} is set, and asserts nothing.
+ */
+@EnabledIfSystemProperty(named = "tidings.bench.budget", matches = "\\d+")
+class SyncEfficiencyHarness {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void measure() throws Exception {
+        int budget = Integer.parseInt(System.getProperty("tidings.bench.budget"));
+        Duration window = Duration.parse(System.getProperty("tidings.bench.window", "PT1M"));
+        Duration duration = Duration.parse(System.getProperty("tidings.bench.duration", "PT3M"));
+        double perMinute = budget * (60.0 / window.toSeconds());
+        RateLimitedZendesk limit = new RateLimitedZendesk(budget, window);
+        WireMockServer zendesk = new WireMockServer(options().dynamicPort().extensions(limit).containerThreads(8));
+        zendesk.start();
+        zendesk.stubFor(put(urlPathEqualTo("/api/v2/users/update_many")).willReturn(okJson(
+                "{\"job_status\":{\"id\":\"bench\",\"status\":\"queued\",\"results\":null}}")));
+        zendesk.stubFor(get(urlPathMatching("/api/v2/job_statuses/.*")).willReturn(okJson(
+                "{\"job_status\":{\"id\":\"bench\",\"status\":\"completed\",\"results\":[]}}")));
+        try (TidingsStores stores = new TidingsStores(TestDatabase.H2)) {
+            long customers = (long) Math.ceil(perMinute * 100 * duration.toSeconds() / 60.0 * 1.2);
+            List<Customer> created = new ArrayList<>();
+            Instant now = stores.clock.instant();
+            for (long i = 0; i < customers; i++) {
+                created.add(new Customer(UUID.randomUUID(), new CustomerProfile(new ExternalRefs(
+                        String.valueOf(10_000_000 + i), null, null), null, null, null, null, null, null, null), now, now));
+            }
+            stores.customerStore.inTransaction(handle -> {
+                stores.customerStore.insert(handle, created);
+                return null;
+            });
+            stores.queue.requestAll(created.stream().map(Customer::id).toList());
+            ZendeskClient client = new ZendeskClient(new ZendeskHttp(new ZendeskSettings(URI.create(zendesk.baseUrl()),
+                    new ZendeskCredentials.ApiToken("bench@example.com", "token"), (int) Math.round(perMinute)),
+                    RequestPacer.SYSTEM));
+            // the stores' clock stands still: queue times never pass "now", so every claim is due
+            ZendeskUserFieldSync sync = new ZendeskUserFieldSync(stores.queue, stores.snapshots,
+                    CategoryPolicies.defaults(), client, new JobFollower(client, Duration.ofMillis(200), 300));
+            long started = System.nanoTime();
+            long synced = 0;
+            while (System.nanoTime() - started < duration.toNanos()) {
+                synced += sync.syncBatch();
+            }
+            double minutes = (System.nanoTime() - started) / 60e9;
+            var calls = zendesk.findAll(putRequestedFor(urlPathEqualTo("/api/v2/users/update_many")));
+            long full = calls.stream().filter(call -> size(call.getBodyAsString()) == ZendeskClient.MAX_USERS_PER_CALL)
+                    .count();
+            System.out.printf("budget %d requests per %s (%.0f/min), ran %.2f min%n", budget, window, perMinute, minutes);
+            System.out.printf("users synced per minute: %.0f of a ceiling of %.0f (%.1f%%)%n", synced / minutes,
+                    perMinute * 100, 100 * synced / minutes / (perMinute * 100));
+            System.out.printf("update_many calls: %d, carrying a full batch: %.1f%%%n", calls.size(),
+                    calls.isEmpty() ? 0.0 : 100.0 * full / calls.size());
+            List<int[]> windows = limit.windows();
+            for (int i = 0; i < windows.size(); i++) {
+                System.out.printf("window %d: %d requests served, %d answered 429%n", i, windows.get(i)[0],
+                        windows.get(i)[1]);
+            }
+        } finally {
+            zendesk.stop();
+        }
+    }
+
+    private static int size(String body) {
+        try {
+            return JSON.readTree(body).path("users").size();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
