@@ -110,8 +110,9 @@ public class Inbox {
         if (status == InboxStatus.PENDING) {
             throw new IllegalArgumentException("settling ends the pending state");
         }
+        String attribution = customerId == null ? "" : "customer_id = :customerId, ";
         jdbi.useHandle(handle -> handle.createUpdate("update inbox set status = :status, outcome = :outcome, "
-                        + "customer_id = :customerId, processed_at = :now, claimed_until = null where id = :id")
+                        + attribution + "processed_at = :now, claimed_until = null where id = :id")
                 .bind("status", status.name())
                 .bind("outcome", outcome)
                 .bind("customerId", customerId)

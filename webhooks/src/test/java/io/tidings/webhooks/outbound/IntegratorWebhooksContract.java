@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -102,7 +103,9 @@ abstract class IntegratorWebhooksContract {
     @Test
     void aPreferenceChangeQueuesWhatChangedAndANoOpChangeQueuesNothing() {
         preferences.change(customer, set -> set, new CustomerPreferences.ChangedBy("admin", null));
+        clock.advance(Duration.ofSeconds(1));
         preferences.change(customer, set -> set, new CustomerPreferences.ChangedBy("admin", null));
+        clock.advance(Duration.ofSeconds(1));
         preferences.change(customer, set -> io.tidings.preference.PreferenceSet.builder()
                 .choose(Category.PROMOTIONAL, Channel.SMS, false)
                 .quietHours(Channel.SMS, QuietHours.of("21:00", "08:00")).build(),
