@@ -7,9 +7,12 @@ import io.tidings.consent.ConsentStatement;
 import io.tidings.consent.CurrentConsent;
 import io.tidings.customer.CustomerStore;
 import io.tidings.customer.Customers;
+import io.tidings.event.ConsentChanged;
+import io.tidings.event.DomainEvents;
 import io.tidings.persistence.DatabaseTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.jdbi.v3.core.Handle;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,17 +22,25 @@ import java.util.UUID;
 /**
  * Customers' consent ledgers: appends records (grants, denials, withdrawals) so that each
  * customer's chain stays valid under concurrent writers, derives current consent, and verifies.
+ * Every append publishes {@code consent.changed} in its own transaction.
  */
 @ApplicationScoped
 public class ConsentLedger {
 
     private final CustomerStore customers;
     private final ConsentLedgerStore store;
+    private final DomainEvents events;
 
     @Inject
-    public ConsentLedger(CustomerStore customers, ConsentLedgerStore store) {
+    public ConsentLedger(CustomerStore customers, ConsentLedgerStore store, DomainEvents events) {
         this.customers = customers;
         this.store = store;
+        this.events = events;
+    }
+
+    /** A ledger that tells no one of its changes, for tools and tests without integrator webhooks. */
+    public ConsentLedger(CustomerStore customers, ConsentLedgerStore store) {
+        this(customers, store, DomainEvents.none());
     }
 
     /**
@@ -37,13 +48,23 @@ public class ConsentLedger {
      * transaction, so concurrent appends for one customer queue up and each links to the last.
      */
     public ConsentRecord record(UUID customerId, ConsentStatement statement) {
-        ConsentStatement stored = storable(statement);
         return customers.inTransaction(handle -> {
             if (!customers.lock(handle, customerId)) {
                 throw Customers.notFound(customerId);
             }
-            return store.append(handle, customerId, stored);
+            return append(handle, customerId, statement);
         });
+    }
+
+    /**
+     * Appends the statement inside the caller's transaction, which holds the customer's row lock,
+     * and publishes the change there too: code that changes consent as part of a larger unit of work
+     * (e.g. an SMS STOP keyword) appends through here, never through the store.
+     */
+    public ConsentRecord append(Handle transaction, UUID customerId, ConsentStatement statement) {
+        ConsentRecord appended = store.append(transaction, customerId, storable(statement));
+        events.publish(transaction, ConsentChanged.of(appended));
+        return appended;
     }
 
     /** The customer's ledger in sequence order; also for an erased customer, whose proof remains. */

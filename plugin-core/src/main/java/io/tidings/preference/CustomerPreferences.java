@@ -2,6 +2,8 @@ package io.tidings.preference;
 
 import io.tidings.customer.CustomerStore;
 import io.tidings.customer.Customers;
+import io.tidings.event.DomainEvents;
+import io.tidings.event.PreferencesChanged;
 import io.tidings.persistence.DatabaseTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,13 +16,15 @@ import java.util.function.UnaryOperator;
 
 /**
  * Customers' communication preferences: read, replace or change them, each change a new version
- * in the history (a change that changes nothing makes no version).
+ * in the history (a change that changes nothing makes no version). Every version publishes
+ * {@code preferences.changed} in the transaction that stores it.
  */
 @ApplicationScoped
 public class CustomerPreferences {
 
     private final CustomerStore customers;
     private final PreferenceStore store;
+    private final DomainEvents events;
     private final Clock clock;
 
     /**
@@ -33,10 +37,16 @@ public class CustomerPreferences {
     }
 
     @Inject
-    public CustomerPreferences(CustomerStore customers, PreferenceStore store, Clock clock) {
+    public CustomerPreferences(CustomerStore customers, PreferenceStore store, DomainEvents events, Clock clock) {
         this.customers = customers;
         this.store = store;
+        this.events = events;
         this.clock = clock;
+    }
+
+    /** Preferences that tell no one of their changes, for tools and tests without integrator webhooks. */
+    public CustomerPreferences(CustomerStore customers, PreferenceStore store, Clock clock) {
+        this(customers, store, DomainEvents.none(), clock);
     }
 
     /** The customer's preferences; version 0 with every category default when they never set any. */
@@ -61,6 +71,8 @@ public class CustomerPreferences {
             store.replace(handle, customerId, next);
             store.addChange(handle, customerId, new PreferenceChange(next.version(), now, by.changedBy(), by.ticketId(),
                     PreferencesJson.document(next)));
+            events.publish(handle, new PreferencesChanged(customerId, next.version(), now,
+                    PreferenceDiff.between(current.preferences(), changed)));
             return next;
         });
     }

@@ -2,6 +2,7 @@ package io.tidings.privacy;
 
 import io.tidings.customer.CustomerStore;
 import io.tidings.customer.Customers;
+import io.tidings.customer.ExternalRefs;
 import io.tidings.customer.UnreachableContactPoints;
 import io.tidings.dispatch.Outbox;
 import io.tidings.ledger.ConsentLedgerStore;
@@ -10,18 +11,22 @@ import io.tidings.persistence.DatabaseTime;
 import io.tidings.preference.PreferenceStore;
 import io.tidings.support.StoredReplies;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * Erases a customer (GDPR Art. 17) in one transaction: the profile's personal data and external
  * references, their preferences with history, their notification log and the personal evidence of
  * their consent records are removed, and so are their pending and past sends in the outbox, their
- * unreachable-address marks and their stored replies. What stays is the
- * minimal proof of consent and revocation (purposes, statuses, dates, hashes), which still verifies.
+ * unreachable-address marks, their stored replies and whatever the deployed {@link ErasureStep}s hold
+ * (e.g. webhook payloads). What stays is the minimal proof of consent and revocation (purposes,
+ * statuses, dates, hashes), which still verifies.
  */
 @ApplicationScoped
 public class CustomerErasure {
@@ -33,12 +38,19 @@ public class CustomerErasure {
     private final Outbox outbox;
     private final UnreachableContactPoints contactPoints;
     private final StoredReplies replies;
+    private final List<ErasureStep> steps;
     private final Clock clock;
 
     @Inject
     public CustomerErasure(CustomerStore customers, ConsentLedgerStore ledger, PreferenceStore preferences,
                            NotificationLog log, Outbox outbox, UnreachableContactPoints contactPoints,
-                           StoredReplies replies, Clock clock) {
+                           StoredReplies replies, @Any Instance<ErasureStep> steps, Clock clock) {
+        this(customers, ledger, preferences, log, outbox, contactPoints, replies, steps.stream().toList(), clock);
+    }
+
+    public CustomerErasure(CustomerStore customers, ConsentLedgerStore ledger, PreferenceStore preferences,
+                           NotificationLog log, Outbox outbox, UnreachableContactPoints contactPoints,
+                           StoredReplies replies, List<ErasureStep> steps, Clock clock) {
         this.customers = customers;
         this.ledger = ledger;
         this.preferences = preferences;
@@ -46,6 +58,7 @@ public class CustomerErasure {
         this.outbox = outbox;
         this.contactPoints = contactPoints;
         this.replies = replies;
+        this.steps = List.copyOf(steps);
         this.clock = clock;
     }
 
@@ -55,6 +68,11 @@ public class CustomerErasure {
         customers.inTransaction(handle -> {
             if (!customers.lock(handle, customerId)) {
                 throw Customers.notFound(customerId);
+            }
+            ExternalRefs refs = customers.findMatching(handle, List.of(customerId), List.of(), List.of(), List.of())
+                    .getFirst().profile().externalRefs();
+            for (ErasureStep step : steps) {
+                step.erase(handle, customerId, refs);
             }
             ledger.eraseEvidence(handle, customerId);
             preferences.deleteWithHistory(handle, customerId);

@@ -74,7 +74,7 @@ abstract class PrivacyContract {
         export = new CustomerExport(customers, preferences, ledgerStore, log, clock);
         Outbox outbox = new Outbox(database.jdbi(), clock);
         erasure = new CustomerErasure(customers, ledgerStore, preferences, log, outbox,
-                new UnreachableContactPoints(database.jdbi()), new StoredReplies(database.jdbi(), clock), clock);
+                new UnreachableContactPoints(database.jdbi()), new StoredReplies(database.jdbi(), clock), List.of(), clock);
         customer = new Customers(customers, clock).create(new CustomerProfile(null, "amara@example.com",
                 "+12015550123", null, null, null, null, null)).id();
         for (ConsentStatus status : new ConsentStatus[] {ConsentStatus.GRANTED, ConsentStatus.REVOKED}) {

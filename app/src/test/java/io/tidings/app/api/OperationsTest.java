@@ -51,7 +51,8 @@ class OperationsTest {
         assertThat(spec.readEntity(String.class))
                 .contains("Tidings API")
                 .contains("/api/v1/customers/bulk")
-                .contains("bulkUpsertCustomers");
+                .contains("bulkUpsertCustomers")
+                .contains("/webhooks/zendesk").contains("/webhooks/salesforce/events").contains("receiveSalesforceOutboundMessage");
     }
 
     @Test

@@ -1,5 +1,9 @@
 package io.tidings.webhooks.intake;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tidings.http.JsonMapping;
+
 import java.time.Instant;
 import java.util.Objects;
 
@@ -26,5 +30,14 @@ public record InboundDelivery(DeliverySource source, String sourceEventId, Strin
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(payload, "payload");
+    }
+
+    /** The payload read as JSON, for sources that send JSON. */
+    public JsonNode jsonPayload() {
+        try {
+            return JsonMapping.MAPPER.readTree(payload);
+        } catch (JsonProcessingException e) {
+            throw new MalformedDeliveryException("The stored payload is not JSON.", e);
+        }
     }
 }

@@ -99,13 +99,23 @@ public class Inbox {
 
     /** Records what became of a claimed entry; it leaves the pending work for good. */
     public void settle(UUID id, InboxStatus status, String outcome) {
+        settle(id, null, status, outcome);
+    }
+
+    /**
+     * Records what became of a claimed entry about the customer, whom erasure finds it by; it
+     * leaves the pending work for good.
+     */
+    public void settle(UUID id, UUID customerId, InboxStatus status, String outcome) {
         if (status == InboxStatus.PENDING) {
             throw new IllegalArgumentException("settling ends the pending state");
         }
+        String attribution = customerId == null ? "" : "customer_id = :customerId, ";
         jdbi.useHandle(handle -> handle.createUpdate("update inbox set status = :status, outcome = :outcome, "
-                        + "processed_at = :now, claimed_until = null where id = :id")
+                        + attribution + "processed_at = :now, claimed_until = null where id = :id")
                 .bind("status", status.name())
                 .bind("outcome", outcome)
+                .bind("customerId", customerId)
                 .bind("now", DatabaseTime.now(clock).atOffset(ZoneOffset.UTC))
                 .bind("id", id)
                 .execute());

@@ -3,6 +3,7 @@ package io.tidings.webhooks.intake;
 import io.tidings.customer.Customer;
 import io.tidings.customer.CustomerQuery;
 import io.tidings.customer.CustomerStore;
+import io.tidings.decision.EventKind;
 import io.tidings.event.Event;
 import io.tidings.dispatch.DecidedSends;
 import io.tidings.notification.MessageRequest;
@@ -21,12 +22,16 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Works the inbox: claims pending deliveries, normalises each into an {@link Event}, skips events
  * older than one already applied, resolves the customer, decides the message and queues its sends.
- * Processing is at least once: an entry whose worker dies before settling it is decided again, but
- * its sends are keyed by the entry, so nothing is sent twice.
+ * Processing is at least once: a worker that dies after claiming an entry leaves it pending, and
+ * once its lease runs out another worker claims it and decides it again. The decision and its
+ * sends commit together, keyed by the entry, so the second decision queues no send the first one
+ * already queued; its notification-log entry may be recorded twice. Events about a customer are
+ * ordered per subject and kind by their own time, so a redecided entry never overtakes a newer one.
  */
 @ApplicationScoped
 public class InboxWorker {
@@ -71,6 +76,11 @@ public class InboxWorker {
         return claimed.size();
     }
 
+    /** Security changes are told as security notices (which quiet hours do not hold back); the rest as transactional. */
+    static Category category(EventKind kind) {
+        return kind == EventKind.SECURITY_CHANGE ? Category.SECURITY : Category.TRANSACTIONAL;
+    }
+
     private void process(InboxEntry entry) {
         InboundDelivery delivery = entry.delivery();
         try {
@@ -80,20 +90,22 @@ public class InboxWorker {
                 return;
             }
             Event event = normalised.get();
-            if (!inbox.applyIfNewest(delivery.source(), event.subject(), event.kind().name(), event.occurredAt())) {
-                inbox.settle(entry.id(), InboxStatus.STALE, "a newer " + event.kind() + " about " + event.subject()
-                        + " was applied already");
-                return;
-            }
-            Optional<Customer> customer = customers.page(new CustomerQuery(null, 1, event.customer())).stream().findFirst();
-            if (customer.isEmpty()) {
+            Optional<Customer> found = customers.page(new CustomerQuery(null, 1, event.customer())).stream().findFirst();
+            if (found.isEmpty()) {
                 inbox.settle(entry.id(), InboxStatus.IGNORED, "no customer has this " + delivery.source().wireName()
                         + " identity");
                 return;
             }
-            List<NotificationLogEntry> decided = sends.decideAndQueue(new MessageRequest(customer.get().id(), event.kind(),
-                    Category.TRANSACTIONAL, EnumSet.allOf(Channel.class), event.subject(), clock.instant()), event.facts(), "inbox:" + entry.id());
-            inbox.settle(entry.id(), InboxStatus.PROCESSED, "decided message " + decided.getFirst().messageId());
+            UUID customer = found.get().id();
+            if (!inbox.applyIfNewest(delivery.source(), event.subject(), event.kind().name(), event.occurredAt())) {
+                inbox.settle(entry.id(), customer, InboxStatus.STALE, "a newer " + event.kind() + " about "
+                        + event.subject() + " was applied already");
+                return;
+            }
+            List<NotificationLogEntry> decided = sends.decideAndQueue(new MessageRequest(customer, event.kind(),
+                    category(event.kind()), EnumSet.allOf(Channel.class), event.subject(), clock.instant()), event.facts(),
+                    "inbox:" + entry.id());
+            inbox.settle(entry.id(), customer, InboxStatus.PROCESSED, "decided message " + decided.getFirst().messageId());
         } catch (MalformedDeliveryException e) {
             inbox.settle(entry.id(), InboxStatus.FAILED, e.getMessage());
         } catch (RuntimeException e) {

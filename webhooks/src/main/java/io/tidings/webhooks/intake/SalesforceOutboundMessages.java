@@ -19,12 +19,15 @@ import javax.xml.transform.stream.StreamResult;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads Salesforce Outbound Message SOAP envelopes ({@code notifications} in
@@ -59,6 +62,26 @@ final class SalesforceOutboundMessages {
             throw new MalformedDeliveryException("The notifications element holds no Notification.");
         }
         return new OutboundMessage(organizationId, deliveries);
+    }
+
+    /**
+     * The fields of the sObject in a notification the inbox stored, by name (e.g. {@code Id},
+     * {@code PersonContactId}); fields sent as nil or empty are left out.
+     */
+    static Map<String, String> sObjectFields(String storedNotification) {
+        Element notification = parse(storedNotification.getBytes(StandardCharsets.UTF_8)).getDocumentElement();
+        List<Element> sObjects = children(notification, OUTBOUND_NS, "sObject");
+        if (sObjects.size() != 1) {
+            throw new MalformedDeliveryException("The stored notification must hold one sObject.");
+        }
+        Map<String, String> fields = new HashMap<>();
+        for (Node child = sObjects.getFirst().getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element field && SOBJECT_NS.equals(field.getNamespaceURI())
+                    && !field.getTextContent().isBlank()) {
+                fields.put(field.getLocalName(), field.getTextContent().strip());
+            }
+        }
+        return fields;
     }
 
     private static InboundDelivery delivery(Element notification, Instant receivedAt) {

@@ -1,11 +1,9 @@
 package io.tidings.webhooks.intake;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tidings.customer.ExternalRefs;
 import io.tidings.decision.EventKind;
 import io.tidings.event.Event;
-import io.tidings.http.JsonMapping;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.HashMap;
@@ -40,7 +38,7 @@ public class ZendeskEvents implements EventNormaliser {
         if (kind == null) {
             return Optional.empty();
         }
-        JsonNode payload = payload(delivery);
+        JsonNode payload = delivery.jsonPayload();
         JsonNode requester = payload.path("detail").path("requester_id");
         if (!requester.isTextual() && !requester.isIntegralNumber() || requester.asText().isBlank()) {
             throw new MalformedDeliveryException(delivery.eventType() + " has no detail.requester_id.");
@@ -59,13 +57,5 @@ public class ZendeskEvents implements EventNormaliser {
             facts.put("status", status.toLowerCase(Locale.ROOT));
         }
         return facts;
-    }
-
-    private static JsonNode payload(InboundDelivery delivery) {
-        try {
-            return JsonMapping.MAPPER.readTree(delivery.payload());
-        } catch (JsonProcessingException e) {
-            throw new MalformedDeliveryException("The stored payload is not JSON.", e);
-        }
     }
 }

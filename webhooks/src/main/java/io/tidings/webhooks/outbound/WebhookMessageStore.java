@@ -3,6 +3,7 @@ package io.tidings.webhooks.outbound;
 import io.tidings.persistence.DatabaseTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -29,25 +30,29 @@ public class WebhookMessageStore {
 
     /** Queues one message per endpoint subscribed to the event type and enabled; returns their ids. */
     public List<String> enqueue(String eventType, String payload) {
+        return jdbi.inTransaction(handle -> enqueue(handle, eventType, payload));
+    }
+
+    /** Queues the messages inside the caller's transaction: they commit, or roll back, with it. */
+    public List<String> enqueue(Handle handle, String eventType, String payload) {
         OffsetDateTime now = now();
-        return jdbi.inTransaction(handle -> {
-            List<UUID> endpoints = handle.createQuery("select e.id from webhook_endpoint e join webhook_endpoint_event t "
-                            + "on t.endpoint_id = e.id where t.event_type = :type and e.enabled order by e.id")
-                    .bind("type", eventType).mapTo(UUID.class).list();
-            PreparedBatch batch = handle.prepareBatch("insert into webhook_message (id, endpoint_id, event_type, payload, "
-                    + "created_at, status, attempts, next_attempt_at) values (:id, :endpoint, :type, :payload, :now, "
-                    + "'PENDING', 0, :now)");
-            List<String> ids = endpoints.stream().map(endpoint -> "msg_" + UUID.randomUUID().toString().replace("-", ""))
-                    .toList();
-            for (int i = 0; i < endpoints.size(); i++) {
-                batch.bind("id", ids.get(i)).bind("endpoint", endpoints.get(i)).bind("type", eventType)
-                        .bind("payload", payload).bind("now", now).add();
-            }
-            if (batch.size() > 0) {
-                batch.execute();
-            }
-            return ids;
-        });
+        List<UUID> endpoints = handle.createQuery("select e.id from webhook_endpoint e join webhook_endpoint_event t "
+                        + "on t.endpoint_id = e.id where t.event_type = :type and e.enabled order by e.id")
+                .bind("type", eventType).mapTo(UUID.class).list();
+        if (endpoints.isEmpty()) {
+            return List.of();
+        }
+        PreparedBatch batch = handle.prepareBatch("insert into webhook_message (id, endpoint_id, event_type, payload, "
+                + "created_at, status, attempts, next_attempt_at) values (:id, :endpoint, :type, :payload, :now, "
+                + "'PENDING', 0, :now)");
+        List<String> ids = endpoints.stream().map(endpoint -> "msg_" + UUID.randomUUID().toString().replace("-", ""))
+                .toList();
+        for (int i = 0; i < endpoints.size(); i++) {
+            batch.bind("id", ids.get(i)).bind("endpoint", endpoints.get(i)).bind("type", eventType)
+                    .bind("payload", payload).bind("now", now).add();
+        }
+        batch.execute();
+        return ids;
     }
 
     /**

@@ -10,8 +10,21 @@ import io.tidings.dispatch.Outbox;
 import io.tidings.ledger.ConsentLedgerStore;
 import io.tidings.notification.CustomerDecisions;
 import io.tidings.notification.NotificationLog;
+import io.tidings.decision.EventKind;
 import io.tidings.persistence.Database;
-import io.tidings.preference.CategoryPolicies;
+        ConsentLedgerStore ledger = new ConsentLedgerStore(database.jdbi());
+        PreferenceStore preferences = new PreferenceStore(database.jdbi());
+        UnreachableContactPoints contactPoints = new UnreachableContactPoints(database.jdbi());
+        CustomerDecisions decisions = new CustomerDecisions(customers, preferences, ledger, log, contactPoints,
+                CategoryPolicies.defaults(), clock);
+        Outbox outbox = new Outbox(database.jdbi(), clock);
+        sends = new DecidedSends(decisions, customers, outbox);
+        List<EventNormaliser> normalisers = List.of(new ZendeskEvents(), new SalesforceRecordChanges(),
+                new SalesforceAccountEvents());
+        worker = new InboxWorker(inbox, normalisers, customers, sends, clock);
+        erasure = new CustomerErasure(customers, ledger, preferences, log, outbox, contactPoints,
+                new StoredReplies(database.jdbi(), clock), List.of(new InboxErasure(normalisers, clock)), clock);
+        customer = new Customers(customers, clock).create(new CustomerProfile(new ExternalRefs(REQUESTER, CONTACT, null),
 import io.tidings.preference.PreferenceStore;
 import io.tidings.testing.MutableClock;
 import io.tidings.testing.TestDatabase;
@@ -19,6 +32,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,6 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class InboxWorkerContract {
 
     private static final String REQUESTER = "20978392";
+    private static final String CONTACT = "0035e00000AbCdEAAV";
 
     private final TestDatabase target;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
@@ -39,6 +57,9 @@ abstract class InboxWorkerContract {
     private Inbox inbox;
     private InboxWorker worker;
     private NotificationLog log;
+    private CustomerStore customers;
+    private DecidedSends sends;
+    private CustomerErasure erasure;
     private UUID customer;
 
     InboxWorkerContract(TestDatabase target) {
@@ -48,15 +69,22 @@ abstract class InboxWorkerContract {
     @BeforeEach
     void openDatabase() {
         database = target.open();
-        CustomerStore customers = new CustomerStore(database.jdbi());
+        customers = new CustomerStore(database.jdbi());
         log = new NotificationLog(database.jdbi());
         inbox = new Inbox(database.jdbi(), clock);
-        CustomerDecisions decisions = new CustomerDecisions(customers, new PreferenceStore(database.jdbi()),
-                new ConsentLedgerStore(database.jdbi()), log, new UnreachableContactPoints(database.jdbi()),
+        ConsentLedgerStore ledger = new ConsentLedgerStore(database.jdbi());
+        PreferenceStore preferences = new PreferenceStore(database.jdbi());
+        UnreachableContactPoints contactPoints = new UnreachableContactPoints(database.jdbi());
+        CustomerDecisions decisions = new CustomerDecisions(customers, preferences, ledger, log, contactPoints,
                 CategoryPolicies.defaults(), clock);
-        worker = new InboxWorker(inbox, List.of(new ZendeskEvents()), customers,
-                new DecidedSends(decisions, customers, new Outbox(database.jdbi(), clock)), clock);
-        customer = new Customers(customers, clock).create(new CustomerProfile(new ExternalRefs(REQUESTER, null, null),
+        Outbox outbox = new Outbox(database.jdbi(), clock);
+        sends = new DecidedSends(decisions, customers, outbox);
+        List<EventNormaliser> normalisers = List.of(new ZendeskEvents(), new SalesforceRecordChanges(),
+                new SalesforceAccountEvents());
+        worker = new InboxWorker(inbox, normalisers, customers, sends, clock);
+        erasure = new CustomerErasure(customers, ledger, preferences, log, outbox, contactPoints,
+                new StoredReplies(database.jdbi(), clock), List.of(new InboxErasure(normalisers, clock)), clock);
+        customer = new Customers(customers, clock).create(new CustomerProfile(new ExternalRefs(REQUESTER, CONTACT, null),
                 "amara@example.com", null, null, ZoneOffset.UTC, null, null, null)).id();
     }
 
@@ -129,11 +157,88 @@ abstract class InboxWorkerContract {
 
     @Test
     void leavesSourcesWithoutANormaliserPending() {
+        InboxWorker zendeskOnly = new InboxWorker(inbox, List.of(new ZendeskEvents()), customers, sends, clock);
         inbox.store(List.of(new InboundDelivery(DeliverySource.SALESFORCE, "04l5e00000Gx7QzAAJ",
                 "salesforce:outbound-message:Contact", "salesforce:Contact:0035e00000AbCdEAAV", clock.instant(), "<x/>")));
 
-        assertThat(worker.processPending()).isZero();
+        assertThat(zendeskOnly.processPending()).isZero();
         assertThat(status("04l5e00000Gx7QzAAJ")).isEqualTo("PENDING");
+    }
+
+    @Test
+    void decidesASettingsChangeForAContactAndAPersonAccountAndIgnoresOtherRecords() {
+        inbox.store(SalesforceOutboundMessages.read(resource("/salesforce/two-contacts.xml"), clock.instant()).notifications());
+        inbox.store(SalesforceOutboundMessages.read(resource("/salesforce/accounts.xml"), clock.instant()).notifications());
+
+        worker.processPending();
+
+        assertThat(status("04l5e00000Gx7QzAAJ")).as("the customer's contact").isEqualTo("PROCESSED");
+        assertThat(status("04l5e00000Gx7R0AAJ")).as("a contact no customer has").isEqualTo("IGNORED");
+        assertThat(status("04l5e00000Gx7S1AAJ")).as("the customer's person account").isEqualTo("PROCESSED");
+        assertThat(status("04l5e00000Gx7S2AAJ")).as("a business account").isEqualTo("IGNORED");
+        assertThat(status("04l5e00000Gx7S3AAJ")).as("an opportunity").isEqualTo("IGNORED");
+        assertThat(log.entries(customer, 20)).isNotEmpty()
+                .allSatisfy(entry -> assertThat(entry.kind()).isEqualTo(EventKind.SETTINGS_CHANGE))
+                .extracting(entry -> entry.collapseKey()).containsOnly("salesforce:Contact:" + CONTACT,
+                        "salesforce:Account:0015e00000ZkM3hAAF");
+    }
+
+    @Test
+    void skipsAContactNotificationOlderThanOneAlreadyApplied() {
+        byte[] notifications = resource("/salesforce/two-contacts.xml");
+        inbox.store(SalesforceOutboundMessages.read(notifications, clock.instant()).notifications());
+        worker.processPending();
+        String older = new String(notifications, StandardCharsets.UTF_8).replace("04l5e00000Gx7QzAAJ", "04l5e00000Gx7PyAAJ")
+                .replace("2026-11-22T09:30:00.000Z", "2026-11-22T09:10:00.000Z");
+
+        inbox.store(SalesforceOutboundMessages.read(older.getBytes(StandardCharsets.UTF_8), clock.instant()).notifications());
+        worker.processPending();
+
+        assertThat(status("04l5e00000Gx7QzAAJ")).isEqualTo("PROCESSED");
+        assertThat(status("04l5e00000Gx7PyAAJ")).isEqualTo("STALE");
+    }
+
+    @Test
+    void decidesFlowAccountChangesByTheirKindInTheirOwnOrder() {
+        inbox.store(List.of(flow("msg_1", "account.changed", "suspension", "09:30"),
+                flow("msg_4", "account.changed", "renamed", "09:32"),
+                flow("msg_5", "opportunity.won", "suspension", "09:33")));
+        worker.processPending();
+        inbox.store(List.of(flow("msg_2", "account.changed", "plan_change", "09:00"),
+                flow("msg_3", "account.changed", "suspension", "09:00")));
+
+        worker.processPending();
+
+        assertThat(status("msg_1")).isEqualTo("PROCESSED");
+        assertThat(status("msg_2")).as("another kind keeps its own order").isEqualTo("PROCESSED");
+        assertThat(status("msg_3")).as("older than the suspension already applied").isEqualTo("STALE");
+        assertThat(status("msg_4")).as("a change Tidings does not act on").isEqualTo("IGNORED");
+        assertThat(status("msg_5")).as("an event type Tidings does not act on").isEqualTo("IGNORED");
+        assertThat(log.entries(customer, 20)).extracting(entry -> entry.kind()).contains(EventKind.SUSPENSION,
+                EventKind.PLAN_CHANGE).doesNotContain(EventKind.SETTINGS_CHANGE);
+    }
+
+    @Test
+    void erasingTheCustomerErasesTheirPayloadsButKeepsDeduplicating() {
+        inbox.store(List.of(zendesk("evt-1", "zen:event-type:ticket.status_changed", "09:00", REQUESTER)));
+        worker.processPending();
+        inbox.store(List.of(zendesk("evt-2", "zen:event-type:ticket.comment_added", "09:05", REQUESTER),
+                zendesk("evt-3", "zen:event-type:ticket.comment_added", "09:06", "555" + REQUESTER),
+                flow("msg_1", "account.changed", "suspension", "09:07")));
+
+        erasure.erase(customer);
+
+        assertThat(payload("evt-1")).as("processed, attributed to the customer").isEmpty();
+        assertThat(payload("evt-2")).as("pending, about the customer").isEmpty();
+        assertThat(status("evt-2")).isEqualTo("IGNORED");
+        assertThat(payload("msg_1")).isEmpty();
+        assertThat(payload("evt-3")).as("another customer's, though it contains the erased id").contains("555" + REQUESTER);
+        assertThat(status("evt-3")).isEqualTo("PENDING");
+        assertThat(inbox.store(List.of(zendesk("evt-1", "zen:event-type:ticket.status_changed", "09:00", REQUESTER),
+                zendesk("evt-2", "zen:event-type:ticket.comment_added", "09:05", REQUESTER))))
+                .as("redeliveries are still duplicates").isZero();
+        worker.processPending();
+        assertThat(status("evt-2")).as("an erased entry is never processed").isEqualTo("IGNORED");
     }
 
     @Test
@@ -153,6 +258,29 @@ abstract class InboxWorkerContract {
     private String status(String sourceEventId) {
         return database.jdbi().withHandle(handle -> handle.createQuery("select status from inbox "
                 + "where source_event_id = :id").bind("id", sourceEventId).mapTo(String.class).one());
+    }
+
+    private String payload(String sourceEventId) {
+        return database.jdbi().withHandle(handle -> handle.createQuery("select payload from inbox "
+                + "where source_event_id = :id").bind("id", sourceEventId).mapTo(String.class).one());
+    }
+
+    /** An account-change event as Tidings' Salesforce Flow posts it, for the customer's contact. */
+    private static InboundDelivery flow(String id, String type, String change, String time) {
+        String at = "2026-11-22T" + time + ":00Z";
+        String payload = "{\"type\":\"" + type + "\",\"timestamp\":\"" + at + "\",\"data\":{\"recordId\":"
+                + "\"0015e00000ZkM3hAAF\",\"contactId\":\"" + CONTACT + "\",\"change\":\"" + change + "\","
+                + "\"changes\":{\"Status__c\":\"Suspended\"}}}";
+        return new InboundDelivery(DeliverySource.SALESFORCE_FLOW, id, type, "salesforce:0015e00000ZkM3hAAF",
+                Instant.parse(at), payload);
+    }
+
+    private static byte[] resource(String path) {
+        try (InputStream in = InboxWorkerContract.class.getResourceAsStream(path)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static InboundDelivery zendesk(String id, String type, String time, String requester) {

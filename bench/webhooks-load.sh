@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Webhook intake load benchmark: starts a Tidings server on a fresh database, then measures
+#   1. the no-op baseline   GET  $NOOP_PATH (default /health/live), closed loop, $CONCURRENCY workers
+#   2. webhook throughput   POST /webhooks/zendesk, Zendesk-signed (fresh id, timestamp, HMAC each), closed loop
+#   3. webhook latency      POST /webhooks/zendesk at a fixed $RATE per second (open loop), p50/p99
+# and prints one RESULT line per step plus the webhook/no-op throughput ratio.
+#
+#   bench/webhooks-load.sh [h2|postgres]          (default h2)
+#
+# Environment: DURATION (s, default 30), WARMUP (s, default 5), CONCURRENCY (64), RATE (1000),
+# PORT (18080), NOOP_PATH (/health/live), JAVA_OPTS (server JVM options).
+# postgres: uses TIDINGS_DB_URL/_USER/_PASSWORD if set; otherwise starts a throw-away Debian
+# PostgreSQL cluster (initdb/pg_ctl from /usr/lib/postgresql/*/bin, run as user postgres when root).
+# The server jar and the load generator are built first when missing:
+#   ./tidings mvn -o -q -DskipTests package -pl app,benchmarks -am
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+DB=${1:-h2}
+DURATION=${DURATION:-30}
+WARMUP=${WARMUP:-5}
+CONCURRENCY=${CONCURRENCY:-64}
+RATE=${RATE:-1000}
+PORT=${PORT:-18080}
+NOOP_PATH=${NOOP_PATH:-/health/live}
+JAVA_HOME=$("$ROOT/tidings" java-home)
+SERVER_JAR="$ROOT/app/target/tidings.jar"
+LOAD_JAR="$ROOT/benchmarks/target/benchmarks.jar"
+SECRET="bench-zendesk-signing-secret-$(date +%s)"
+WORK=$(mktemp -d)
+SERVER_PID=""
+PG_DATA=""
+PG_BIN=""
+
+cleanup() {
+  if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
+  if [ -n "$PG_DATA" ]; then as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate stop >/dev/null 2>&1 || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+as_postgres() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+if [ ! -f "$SERVER_JAR" ] || [ ! -f "$LOAD_JAR" ]; then
+  "$ROOT/tidings" mvn -o -q -DskipTests package -pl app,benchmarks -am
+fi
+
+case "$DB" in
+  h2)
+    export TIDINGS_DB_URL="jdbc:h2:file:$WORK/data/tidings;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
+    ;;
+  postgres)
+    if [ -z "${TIDINGS_DB_URL:-}" ]; then
+      PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+      [ -x "$PG_BIN/initdb" ] || { echo "no PostgreSQL found; apt-get install postgresql, or set TIDINGS_DB_URL" >&2; exit 1; }
+      PG_PORT=$((PORT + 1))
+      PG_DATA="$WORK/pgdata"
+      mkdir -p "$PG_DATA"
+      [ "$(id -u)" = 0 ] && chown -R postgres "$WORK" && chmod 755 "$WORK"
+      as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U tidings --auth=trust >/dev/null
+      as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" \
+        -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1" -w start >/dev/null
+      as_postgres "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U tidings tidings
+      export TIDINGS_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/tidings" TIDINGS_DB_USER=tidings TIDINGS_DB_PASSWORD=""
+    fi
+    ;;
+  *) echo "usage: $0 [h2|postgres]" >&2; exit 2 ;;
+esac
+
+(cd "$WORK" && SERVER_PORT=$PORT TIDINGS_ADMIN_KEY=bench_admin_key_0123456789abcdef \
+   TIDINGS_ZENDESK_WEBHOOK_SECRET="$SECRET" exec "$JAVA_HOME/bin/java" ${JAVA_OPTS:-} -jar "$SERVER_JAR" serve \
+   >"$WORK/server.log" 2>&1) &
+SERVER_PID=$!
+until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/health/ready" || true)" = 200 ]; do
+  kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/server.log" >&2; echo "server died" >&2; exit 1; }
+  sleep 0.1
+done
+echo "server ready on port $PORT, database: $DB ($TIDINGS_DB_URL)"
+
+load() {
+  "$JAVA_HOME/bin/java" -cp "$LOAD_JAR" io.tidings.benchmarks.load.WebhookLoad --url "http://127.0.0.1:$PORT" \
+    --duration "$DURATION" --warmup "$WARMUP" --secret "$SECRET" --noop-path "$NOOP_PATH" "$@" | tee -a "$WORK/results"
+}
+load --target noop --concurrency "$CONCURRENCY"
+load --target zendesk --concurrency "$CONCURRENCY"
+load --target zendesk --rate "$RATE"
+
+noop=$(awk '/target=noop/ {for (i=1;i<=NF;i++) if ($i ~ /^ok_per_s=/) {sub("ok_per_s=","",$i); print $i}}' "$WORK/results")
+hooks=$(awk '/target=zendesk concurrency/ {for (i=1;i<=NF;i++) if ($i ~ /^ok_per_s=/) {sub("ok_per_s=","",$i); print $i}}' "$WORK/results")
+awk -v h="$hooks" -v n="$noop" 'BEGIN { printf "webhooks/no-op throughput ratio: %.2f (%s / %s per second)\n", h / n, h, n }'
