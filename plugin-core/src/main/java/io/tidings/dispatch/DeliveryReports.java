@@ -2,6 +2,8 @@ package io.tidings.dispatch;
 
 import io.tidings.customer.CustomerStore;
 import io.tidings.customer.UnreachableContactPoints;
+import io.tidings.event.DomainEvents;
+import io.tidings.event.NotificationStatusChanged;
 import io.tidings.notification.DeliveryStatus;
 import io.tidings.persistence.DatabaseTime;
 import io.tidings.preference.Channel;
@@ -18,6 +20,7 @@ import java.util.UUID;
  * Applies providers' delivery reports to the outbox: a send's delivery status only moves forward,
  * whatever order the reports arrive in, and a report that the address cannot receive marks the
  * customer's contact point unreachable on that channel, so later decisions leave the channel out.
+ * Each move is published as {@link NotificationStatusChanged} in the same transaction.
  */
 @ApplicationScoped
 public class DeliveryReports {
@@ -26,18 +29,20 @@ public class DeliveryReports {
 
     private final CustomerStore customers;
     private final UnreachableContactPoints contactPoints;
+    private final DomainEvents events;
 
     @Inject
-    public DeliveryReports(CustomerStore customers, UnreachableContactPoints contactPoints) {
+    public DeliveryReports(CustomerStore customers, UnreachableContactPoints contactPoints, DomainEvents events) {
         this.customers = customers;
         this.contactPoints = contactPoints;
+        this.events = events;
     }
 
     /**
      * Applies the report in one transaction; answers the change when the status moved, empty when
      * the send is unknown or the report is older than what is recorded.
      */
-    public Optional<DeliveryChange> apply(DeliveryReport report) {
+    public Optional<NotificationStatusChanged> apply(DeliveryReport report) {
         Instant at = DatabaseTime.stored(report.reportedAt());
         return customers.inTransaction(handle -> {
             Optional<Row> found = handle.createQuery("select id, message_id, notification_log_id, customer_id, channel, "
@@ -54,7 +59,7 @@ public class DeliveryReports {
                     .findFirst();
             if (found.isEmpty()) {
                 LOG.log(System.Logger.Level.INFO, "a delivery report names no known send; ignored");
-                return Optional.<DeliveryChange>empty();
+                return Optional.<NotificationStatusChanged>empty();
             }
             Row row = found.get();
             if (report.addressUnreachable()) {
@@ -63,7 +68,7 @@ public class DeliveryReports {
                                 + (report.error() == null ? "" : " (" + report.error() + ")"), at));
             }
             if (!report.status().follows(row.status)) {
-                return Optional.<DeliveryChange>empty();
+                return Optional.<NotificationStatusChanged>empty();
             }
             handle.createUpdate("update outbox set delivery_status = :status, delivery_error = :error, "
                             + "delivery_updated_at = :at where id = :id")
@@ -72,8 +77,11 @@ public class DeliveryReports {
                     .bind("at", utc(at))
                     .bind("id", row.id)
                     .execute();
-            return Optional.of(new DeliveryChange(row.id, row.messageId, row.notificationLogId, row.customerId,
-                    row.channel, row.providerId, row.status, report.status(), report.error(), at));
+            NotificationStatusChanged change = new NotificationStatusChanged(row.id, row.messageId,
+                    row.notificationLogId, row.customerId, row.channel, row.providerId, row.status, report.status(),
+                    report.error(), at);
+            events.publish(handle, change);
+            return Optional.of(change);
         });
     }
 

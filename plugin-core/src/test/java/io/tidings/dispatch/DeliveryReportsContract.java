@@ -5,6 +5,8 @@ import io.tidings.customer.CustomerProfile;
 import io.tidings.customer.CustomerStore;
 import io.tidings.customer.Customers;
 import io.tidings.customer.UnreachableContactPoints;
+import io.tidings.event.DomainEvents;
+import io.tidings.event.NotificationStatusChanged;
 import io.tidings.decision.EventKind;
 import io.tidings.notification.DeliveryStatus;
 import io.tidings.persistence.Database;
@@ -46,7 +48,7 @@ abstract class DeliveryReportsContract {
         customers = new CustomerStore(database.jdbi());
         outbox = new Outbox(database.jdbi(), clock);
         contactPoints = new UnreachableContactPoints(database.jdbi());
-        reports = new DeliveryReports(customers, contactPoints);
+        reports = new DeliveryReports(customers, contactPoints, DomainEvents.none());
         customer = new Customers(customers, clock).create(new CustomerProfile(null, "amara@example.com",
                 "+12015550123", null, null, null, null, null));
         outbox.enqueue(new OutboxEntry(UUID.randomUUID(), null, customer.id(), EventKind.TICKET_STATUS_CHANGED,
@@ -63,18 +65,18 @@ abstract class DeliveryReportsContract {
     @Test
     void aStatusOnlyEverMovesForward() {
         assertThat(apply("origin-1:sms", null, DeliveryStatus.DELIVERED, false))
-                .hasValueSatisfying(change -> assertThat(change.previous()).isNull());
+                .hasValueSatisfying(change -> assertThat(change.previousStatus()).isNull());
         assertThat(apply("origin-1:sms", null, DeliveryStatus.SENT, false)).isEmpty();
         assertThat(apply("origin-1:sms", null, DeliveryStatus.QUEUED, false)).isEmpty();
         assertThat(apply("origin-1:sms", null, DeliveryStatus.FAILED, false)).isEmpty();
-        Optional<DeliveryChange> read = apply("origin-1:sms", null, DeliveryStatus.READ, false);
+        Optional<NotificationStatusChanged> read = apply("origin-1:sms", null, DeliveryStatus.READ, false);
 
         assertThat(read).hasValueSatisfying(change -> {
-            assertThat(change.previous()).isEqualTo(DeliveryStatus.DELIVERED);
+            assertThat(change.previousStatus()).isEqualTo(DeliveryStatus.DELIVERED);
             assertThat(change.status()).isEqualTo(DeliveryStatus.READ);
             assertThat(change.customerId()).isEqualTo(customer.id());
             assertThat(change.channel()).isEqualTo(Channel.SMS);
-            assertThat(change.providerId()).isEqualTo("twilio-sms");
+            assertThat(change.provider()).isEqualTo("twilio-sms");
         });
         assertThat(status()).isEqualTo("READ");
     }
@@ -110,7 +112,7 @@ abstract class DeliveryReportsContract {
         assertThat(contactPoints.unreachable(customer)).containsExactly(Channel.SMS);
     }
 
-    private Optional<DeliveryChange> apply(String key, String sid, DeliveryStatus status, boolean unreachable) {
+    private Optional<NotificationStatusChanged> apply(String key, String sid, DeliveryStatus status, boolean unreachable) {
         return reports.apply(new DeliveryReport(key, sid, status, unreachable ? "30006" : null, unreachable,
                 clock.instant()));
     }

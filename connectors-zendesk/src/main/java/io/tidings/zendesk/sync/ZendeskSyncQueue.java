@@ -49,7 +49,8 @@ public class ZendeskSyncQueue {
         jdbi.useTransaction(handle -> customerIds.forEach(id -> request(handle, id, now)));
     }
 
-    private static void request(Handle handle, UUID customerId, Instant now) {
+    /** Queues the customer in the caller's transaction. */
+    void request(Handle handle, UUID customerId, Instant now) {
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         int raised = handle.createUpdate("update zendesk_user_sync set version = version + 1, attempts = 0, "
                         + "next_attempt_at = :at, last_error = null, requested_at = :at where customer_id = :id")

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tidings.consent.ConsentPurpose;
 import io.tidings.consent.ConsentSource;
 import io.tidings.dispatch.DeliveryReport;
+import io.tidings.dispatch.DeliveryReports;
 import io.tidings.dispatch.Outbox;
 import io.tidings.http.JsonMapping;
 import io.tidings.ledger.ChannelOptOuts;
 import io.tidings.notification.DeliveryStatus;
 import io.tidings.preference.Channel;
-import io.tidings.webhooks.delivery.DeliveryStatusUpdates;
 import io.tidings.webhooks.intake.DeliveryHeaders;
 import io.tidings.webhooks.intake.MalformedDeliveryException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,7 +47,7 @@ public class SendGridEvents {
     private static final System.Logger LOG = System.getLogger(SendGridEvents.class.getName());
 
     private final SendGridSignature signature;
-    private final DeliveryStatusUpdates updates;
+    private final DeliveryReports reports;
     private final Outbox outbox;
     private final ChannelOptOuts optOuts;
     private final Clock clock;
@@ -58,9 +58,9 @@ public class SendGridEvents {
 
     @Inject
     public SendGridEvents(@ConfigProperty(name = "tidings.sendgrid.webhook-verification-key") Optional<String> key,
-                          DeliveryStatusUpdates updates, Outbox outbox, ChannelOptOuts optOuts, Clock clock) {
+                          DeliveryReports reports, Outbox outbox, ChannelOptOuts optOuts, Clock clock) {
         this.signature = SendGridSignature.withKey(key);
-        this.updates = updates;
+        this.reports = reports;
         this.outbox = outbox;
         this.optOuts = optOuts;
         this.clock = clock;
@@ -99,7 +99,7 @@ public class SendGridEvents {
         boolean hardBounce = "bounce".equals(type) && !"blocked".equals(event.path("type").asText("bounce"));
         String error = "bounce".equals(type) || "dropped".equals(type)
                 ? Optional.ofNullable(text(event, "status")).orElse(event.path("type").asText(type)) : null;
-        return updates.apply(new DeliveryReport(key, messageId, status, error, hardBounce, clock.instant()));
+        return reports.apply(new DeliveryReport(key, messageId, status, error, hardBounce, clock.instant())).isPresent();
     }
 
     private boolean withdrawMarketing(String key, String type, String eventId) {

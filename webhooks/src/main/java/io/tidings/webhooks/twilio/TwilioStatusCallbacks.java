@@ -1,8 +1,8 @@
 package io.tidings.webhooks.twilio;
 
 import io.tidings.dispatch.DeliveryReport;
+import io.tidings.dispatch.DeliveryReports;
 import io.tidings.notification.DeliveryStatus;
-import io.tidings.webhooks.delivery.DeliveryStatusUpdates;
 import io.tidings.webhooks.intake.DeliveryHeaders;
 import io.tidings.webhooks.intake.MalformedDeliveryException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,13 +59,13 @@ public class TwilioStatusCallbacks {
     private static final System.Logger LOG = System.getLogger(TwilioStatusCallbacks.class.getName());
 
     private final TwilioSignature signature;
-    private final DeliveryStatusUpdates updates;
+    private final DeliveryReports reports;
     private final Clock clock;
 
     @Inject
-    public TwilioStatusCallbacks(TwilioSignature signature, DeliveryStatusUpdates updates, Clock clock) {
+    public TwilioStatusCallbacks(TwilioSignature signature, DeliveryReports reports, Clock clock) {
         this.signature = signature;
-        this.updates = updates;
+        this.reports = reports;
         this.clock = clock;
     }
 
@@ -88,7 +88,8 @@ public class TwilioStatusCallbacks {
         String error = form.get("ErrorCode");
         boolean unreachable = error != null && UNREACHABLE_NUMBER.contains(error)
                 && (status == DeliveryStatus.UNDELIVERED || status == DeliveryStatus.FAILED);
-        return updates.apply(new DeliveryReport(blankToNull(sendKey), sid, status, error, unreachable, clock.instant()));
+        DeliveryReport report = new DeliveryReport(blankToNull(sendKey), sid, status, error, unreachable, clock.instant());
+        return reports.apply(report).isPresent();
     }
 
     private static String blankToNull(String value) {

@@ -12,19 +12,9 @@ import io.tidings.notification.CustomerDecisions;
 import io.tidings.notification.NotificationLog;
 import io.tidings.decision.EventKind;
 import io.tidings.persistence.Database;
-        ConsentLedgerStore ledger = new ConsentLedgerStore(database.jdbi());
-        PreferenceStore preferences = new PreferenceStore(database.jdbi());
-        UnreachableContactPoints contactPoints = new UnreachableContactPoints(database.jdbi());
-        CustomerDecisions decisions = new CustomerDecisions(customers, preferences, ledger, log, contactPoints,
-                CategoryPolicies.defaults(), clock);
-        Outbox outbox = new Outbox(database.jdbi(), clock);
-        sends = new DecidedSends(decisions, customers, outbox);
-        List<EventNormaliser> normalisers = List.of(new ZendeskEvents(), new SalesforceRecordChanges(),
-                new SalesforceAccountEvents());
-        worker = new InboxWorker(inbox, normalisers, customers, sends, clock);
-        erasure = new CustomerErasure(customers, ledger, preferences, log, outbox, contactPoints,
-                new StoredReplies(database.jdbi(), clock), List.of(new InboxErasure(normalisers, clock)), clock);
-        customer = new Customers(customers, clock).create(new CustomerProfile(new ExternalRefs(REQUESTER, CONTACT, null),
+import io.tidings.preference.CategoryPolicies;
+import io.tidings.privacy.CustomerErasure;
+import io.tidings.support.StoredReplies;
 import io.tidings.preference.PreferenceStore;
 import io.tidings.testing.MutableClock;
 import io.tidings.testing.TestDatabase;
