@@ -20,6 +20,11 @@ import java.util.logging.Logger;
  * sent again with the same idempotency key; through a provider that cannot detect duplicates it
  * is recorded (and logged) as a possible duplicate. Each provider has a circuit breaker and,
  * when configured, a pace; a send they hold back goes back to the outbox untried.
+ *
+ * <p>A send whose decision is stale when the provider is about to be called (deferred, tried
+ * before, or queued longer than {@link DispatchSettings#decisionFreshFor()}) is decided again
+ * first, so it never goes out against consent revoked or quiet hours begun meanwhile. A send that
+ * fails for good falls back to the message's next allowed channel ({@link Redecisions}).
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -31,18 +36,20 @@ public class Dispatcher {
     private final CustomerStore customers;
     private final MessageComposer composer;
     private final DispatchSettings settings;
+    private final Redecisions redecisions;
     private final Clock clock;
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
     private final Map<String, SendPacing> pacing = new ConcurrentHashMap<>();
 
     @Inject
     public Dispatcher(Outbox outbox, ChannelProviders providers, CustomerStore customers, MessageComposer composer,
-                      DispatchSettings settings, Clock clock) {
+                      DispatchSettings settings, Redecisions redecisions, Clock clock) {
         this.outbox = outbox;
         this.providers = providers;
         this.customers = customers;
         this.composer = composer;
         this.settings = settings;
+        this.redecisions = redecisions;
         this.clock = clock;
     }
 
@@ -56,7 +63,7 @@ public class Dispatcher {
     private void dispatch(ClaimedSend send) {
         Optional<ChannelProvider> configured = providers.forChannel(send.entry().channel());
         if (configured.isEmpty()) {
-            outbox.markUndeliverable(send, "", "no provider is configured for " + send.entry().channel());
+            redecisions.fallBack(send, "", "no provider is configured for " + send.entry().channel());
             return;
         }
         ChannelProvider provider = configured.get();
@@ -69,12 +76,16 @@ public class Dispatcher {
         try {
             message = composer.compose(send, customer.get());
         } catch (UndeliverableException e) {
-            outbox.markUndeliverable(send, provider.id(), e.getMessage());
+            redecisions.fallBack(send, provider.id(), e.getMessage());
             return;
         }
         Optional<Instant> notYet = admission(provider);
         if (notYet.isPresent()) {
             outbox.release(send, notYet.get());
+            return;
+        }
+        Optional<String> stale = staleness(send);
+        if (stale.isPresent() && !redecisions.stillSend(send, stale.get())) {
             return;
         }
         boolean possibleDuplicate = send.resumed() && !provider.detectsDuplicates();
@@ -83,6 +94,20 @@ public class Dispatcher {
                     + " after an unfinished attempt; the provider cannot detect duplicates");
         }
         record(send, provider, send(provider, message), possibleDuplicate);
+    }
+
+    /** Why the send's decision may no longer hold; empty when it was taken moments ago for this first attempt. */
+    private Optional<String> staleness(ClaimedSend send) {
+        if (send.entry().decideAgain()) {
+            return Optional.of("the deferred send is due");
+        }
+        if (send.attempt() > 1) {
+            return Optional.of("attempt " + send.attempt() + " follows a failed or unfinished one");
+        }
+        if (clock.instant().isAfter(send.queuedAt().plus(settings.decisionFreshFor()))) {
+            return Optional.of("queued since " + send.queuedAt() + ", longer than " + settings.decisionFreshFor());
+        }
+        return Optional.empty();
     }
 
     /** Empty when the provider may be called now; else when to try: its breaker is open or its pace reached. */
@@ -122,8 +147,7 @@ public class Dispatcher {
                     outbox.markSent(send, provider.id(), accepted.providerMessageId(), possibleDuplicate);
             case SendResult.RetryableFailure failure ->
                     outbox.markRetryable(send, provider.id(), failure.reason(), settings.retries());
-            case SendResult.PermanentFailure failure ->
-                    outbox.markUndeliverable(send, provider.id(), failure.reason());
+            case SendResult.PermanentFailure failure -> redecisions.fallBack(send, provider.id(), failure.reason());
         }
     }
 }

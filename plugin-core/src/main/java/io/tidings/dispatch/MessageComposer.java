@@ -62,12 +62,21 @@ public final class MessageComposer {
         return category != Category.LEGAL && category != Category.SECURITY;
     }
 
-    private static String address(Customer customer, Channel channel) {
-        String address = switch (channel) {
+    /** True when the customer has an address on the channel. */
+    static boolean reaches(Customer customer, Channel channel) {
+        return addressOrNull(customer, channel) != null;
+    }
+
+    private static String addressOrNull(Customer customer, Channel channel) {
+        return switch (channel) {
             case EMAIL -> customer.profile().email();
             case SMS, WHATSAPP, VOICE -> customer.profile().phone();
             case PUSH, IN_APP -> customer.id().toString();
         };
+    }
+
+    private static String address(Customer customer, Channel channel) {
+        String address = addressOrNull(customer, channel);
         if (address == null) {
             throw new UndeliverableException("the customer has no address for " + channel);
         }
