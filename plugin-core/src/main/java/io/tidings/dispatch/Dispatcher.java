@@ -7,12 +7,15 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Carries out due outbox sends: claims them, composes each for its customer, hands it to the
@@ -56,18 +59,32 @@ public class Dispatcher {
     /** Claims one batch of due sends and carries them out; returns how many were claimed. */
     public int dispatchDue() {
         List<ClaimedSend> claimed = outbox.claimDue(settings.batchSize(), settings.lease());
-        claimed.forEach(this::dispatch);
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        // One lookup for the batch's recipients rather than one per send.
+        Map<UUID, Customer> recipients = customers.findAll(claimed.stream().map(send -> send.entry().customerId())
+                .collect(Collectors.toSet())).stream().collect(Collectors.toMap(Customer::id, customer -> customer));
+        List<AcceptedSend> accepted = new ArrayList<>();
+        try {
+            for (ClaimedSend send : claimed) {
+                dispatch(send, Optional.ofNullable(recipients.get(send.entry().customerId())), accepted);
+            }
+        } catch (RuntimeException e) {
+            outbox.markAllSent(accepted);
+            throw e;
+        }
+        outbox.markAllSent(accepted);
         return claimed.size();
     }
 
-    private void dispatch(ClaimedSend send) {
+    private void dispatch(ClaimedSend send, Optional<Customer> customer, List<AcceptedSend> accepted) {
         Optional<ChannelProvider> configured = providers.forChannel(send.entry().channel());
         if (configured.isEmpty()) {
             redecisions.fallBack(send, "", "no provider is configured for " + send.entry().channel());
             return;
         }
         ChannelProvider provider = configured.get();
-        Optional<Customer> customer = customers.find(send.entry().customerId());
         if (customer.isEmpty()) {
             outbox.markUndeliverable(send, provider.id(), "the customer no longer exists");
             return;
@@ -93,7 +110,7 @@ public class Dispatcher {
             LOG.warning(() -> "outbox send " + send.id() + " is sent again through " + provider.id()
                     + " after an unfinished attempt; the provider cannot detect duplicates");
         }
-        record(send, provider, send(provider, message), possibleDuplicate);
+        record(send, provider, send(provider, message), possibleDuplicate, accepted);
     }
 
     /** Why the send's decision may no longer hold; empty when it was taken moments ago for this first attempt. */
@@ -136,15 +153,24 @@ public class Dispatcher {
         }
     }
 
-    private void record(ClaimedSend send, ChannelProvider provider, SendResult result, boolean possibleDuplicate) {
+    /**
+     * Records the outcome at once, except an acceptance by a provider that detects duplicates: those
+     * are recorded together when the batch is done, since sending them again after a crash reaches
+     * nobody twice. Every other acceptance is committed before the next provider call, so a crash
+     * leaves at most one possible duplicate.
+     */
+    private void record(ClaimedSend send, ChannelProvider provider, SendResult result, boolean possibleDuplicate,
+                        List<AcceptedSend> accepted) {
         if (result instanceof SendResult.RetryableFailure) {
             breaker(provider).failed(clock.instant());
         } else {
             breaker(provider).succeeded();
         }
         switch (result) {
-            case SendResult.Accepted accepted ->
-                    outbox.markSent(send, provider.id(), accepted.providerMessageId(), possibleDuplicate);
+            case SendResult.Accepted taken when provider.detectsDuplicates() ->
+                    accepted.add(new AcceptedSend(send, provider.id(), taken.providerMessageId(), possibleDuplicate));
+            case SendResult.Accepted taken ->
+                    outbox.markSent(send, provider.id(), taken.providerMessageId(), possibleDuplicate);
             case SendResult.RetryableFailure failure ->
                     outbox.markRetryable(send, provider.id(), failure.reason(), settings.retries());
             case SendResult.PermanentFailure failure -> redecisions.fallBack(send, provider.id(), failure.reason());

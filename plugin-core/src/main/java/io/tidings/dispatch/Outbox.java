@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * The outbox in the database: one row per channel send, claimed by dispatchers under leases so
@@ -50,6 +52,9 @@ public class Outbox {
     private static final String CLAIMABLE = "select id, status from outbox where (status = 'QUEUED' and "
             + "next_attempt_at <= :now) or (status = 'SENDING' and lease_until <= :now) order by next_attempt_at, id "
             + "limit :limit for update skip locked";
+
+    private static final String SENT = "status = 'SENT', provider_id = :provider, provider_message_id = :messageId, "
+            + "possible_duplicate = :duplicate, last_error = null";
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -138,9 +143,32 @@ public class Outbox {
      * dispatcher has the row now), in which case nothing is written.
      */
     public boolean markSent(ClaimedSend claim, String providerId, String providerMessageId, boolean possibleDuplicate) {
-        return finish(claim, "status = 'SENT', provider_id = :provider, provider_message_id = :messageId, "
-                + "possible_duplicate = :duplicate, last_error = null", Map.of("provider", providerId,
-                "messageId", providerMessageId, "duplicate", possibleDuplicate));
+        return finish(claim, SENT, Map.of("provider", providerId, "messageId", providerMessageId,
+                "duplicate", possibleDuplicate));
+    }
+
+    /**
+     * Records accepted sends in one transaction; returns how many were still this dispatcher's
+     * (a send whose lease was lost meanwhile is left to the dispatcher that has it now).
+     */
+    public int markAllSent(List<AcceptedSend> accepted) {
+        if (accepted.isEmpty()) {
+            return 0;
+        }
+        OffsetDateTime now = utc(DatabaseTime.now(clock));
+        return jdbi.inTransaction(handle -> {
+            PreparedBatch batch = handle.prepareBatch(finishing(SENT));
+            for (AcceptedSend send : accepted) {
+                batch.bind("provider", send.providerId())
+                        .bind("messageId", send.providerMessageId())
+                        .bind("duplicate", send.possibleDuplicate())
+                        .bind("now", now)
+                        .bind("id", send.claim().id())
+                        .bind("token", send.claim().leaseToken())
+                        .add();
+            }
+            return IntStream.of(batch.execute()).sum();
+        });
     }
 
     /** Records a failure that may pass: queued again per the schedule, or FAILED when it is spent. */
@@ -231,14 +259,18 @@ public class Outbox {
     }
 
     private boolean finish(Handle handle, ClaimedSend claim, String assignments, Map<String, Object> values) {
-        return handle.createUpdate("update outbox set " + assignments
-                        + ", lease_token = null, lease_until = null, updated_at = :now "
-                        + "where id = :id and lease_token = :token")
+        return handle.createUpdate(finishing(assignments))
                 .bindMap(values)
                 .bind("now", utc(DatabaseTime.now(clock)))
                 .bind("id", claim.id())
                 .bind("token", claim.leaseToken())
                 .execute() > 0;
+    }
+
+    /** The update that records an outcome and ends the lease, if the row is still held under it. */
+    private static String finishing(String assignments) {
+        return "update outbox set " + assignments + ", lease_token = null, lease_until = null, updated_at = :now "
+                + "where id = :id and lease_token = :token";
     }
 
     private static OutboxRecord record(ResultSet rs) throws SQLException {
