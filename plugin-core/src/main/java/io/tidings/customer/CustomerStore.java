@@ -56,6 +56,15 @@ public class CustomerStore {
                 + "order by updated_at desc, id", query -> query.bind("phone", e164)));
     }
 
+    /** The customers with these ids that exist and are not erased, in no particular order. */
+    public List<Customer> findAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(handle -> load(handle, "where id in (<ids>) and erased_at is null",
+                query -> query.bindList("ids", List.copyOf(ids))));
+    }
+
     /** Up to {@code limit} customers after {@code after} (exclusive) in id order, i.e. oldest first. */
     public List<Customer> page(CustomerQuery query) {
         StringBuilder where = new StringBuilder("where erased_at is null");

@@ -1,5 +1,6 @@
 package io.tidings.dispatch;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -12,12 +13,14 @@ import java.util.UUID;
  * @param leaseToken proves the lease is still this dispatcher's when the outcome is recorded
  * @param resumed    true when an earlier attempt was claimed but never finished (a crash), so
  *                   the provider may already have the message
+ * @param queuedAt   when the send was put in the outbox
  */
-public record ClaimedSend(UUID id, OutboxEntry entry, int attempt, UUID leaseToken, boolean resumed) {
+public record ClaimedSend(UUID id, OutboxEntry entry, int attempt, UUID leaseToken, boolean resumed, Instant queuedAt) {
 
     public ClaimedSend {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(entry, "entry");
         Objects.requireNonNull(leaseToken, "leaseToken");
+        Objects.requireNonNull(queuedAt, "queuedAt");
     }
 }

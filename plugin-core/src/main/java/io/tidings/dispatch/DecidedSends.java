@@ -12,10 +12,12 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Decides a message and queues one outbox send per channel decided SEND, in one transaction, so a
- * decision is never logged without its sends or sent without its log entry. Each send's idempotency
+ * Decides a message and queues one outbox send per channel decided SEND or DEFER, in one transaction,
+ * so a decision is never logged without its sends or sent without its log entry. A deferred send
+ * waits in the outbox until its time and is decided again then. Each send's idempotency
  * key is the message's origin plus the channel, so deciding the same origin again (an inbox entry
  * processed twice after a crash) queues nothing new.
  */
@@ -42,14 +44,22 @@ public class DecidedSends {
         return customers.inTransaction(handle -> {
             List<NotificationLogEntry> entries = decisions.decide(handle, request);
             for (NotificationLogEntry entry : entries) {
-                if (entry.outcome() == Outcome.SEND) {
-                    outbox.enqueue(handle, new OutboxEntry(entry.messageId(), entry.id(), entry.customerId(),
-                            entry.kind(), entry.category(), entry.channel(), values, idempotencyKey(origin, entry.channel()),
-                            entry.decidedAt()));
-                }
+                queued(entry, values, idempotencyKey(origin, entry.channel()))
+                        .ifPresent(send -> outbox.enqueue(handle, send));
             }
             return entries;
         });
+    }
+
+    /** The send a decision asks for: now for SEND, at its wake time (to be decided again) for DEFER; else none. */
+    static Optional<OutboxEntry> queued(NotificationLogEntry decided, Map<String, String> values, String key) {
+        boolean deferred = decided.outcome() == Outcome.DEFER;
+        if (decided.outcome() != Outcome.SEND && !deferred) {
+            return Optional.empty();
+        }
+        return Optional.of(new OutboxEntry(decided.messageId(), decided.id(), decided.customerId(), decided.kind(),
+                decided.category(), decided.channel(), values, key, deferred ? decided.deferUntil() : decided.decidedAt(),
+                decided.collapseKey(), deferred));
     }
 
     static String idempotencyKey(String origin, Channel channel) {

@@ -33,10 +33,12 @@ class DispatchConfiguration {
                               int breakerThreshold,
                               @ConfigProperty(name = "tidings.dispatch.circuit-breaker.open-for", defaultValue = "PT30S")
                               Duration breakerOpenFor,
+                              @ConfigProperty(name = "tidings.dispatch.decision-fresh-for", defaultValue = "PT1M")
+                              Duration decisionFreshFor,
                               @Any Instance<ChannelProvider> providers,
                               Config config) {
         return new DispatchSettings(batchSize, lease, new RetrySchedule(firstDelay, maxDelay, maxAttempts),
-                breakerThreshold, breakerOpenFor, ratesPerSecond(providers, config));
+                breakerThreshold, breakerOpenFor, ratesPerSecond(providers, config), decisionFreshFor);
     }
 
     /**

@@ -7,12 +7,15 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Carries out due outbox sends: claims them, composes each for its customer, hands it to the
@@ -20,6 +23,11 @@ import java.util.logging.Logger;
  * sent again with the same idempotency key; through a provider that cannot detect duplicates it
  * is recorded (and logged) as a possible duplicate. Each provider has a circuit breaker and,
  * when configured, a pace; a send they hold back goes back to the outbox untried.
+ *
+ * <p>A send whose decision is stale when the provider is about to be called (deferred, tried
+ * before, or queued longer than {@link DispatchSettings#decisionFreshFor()}) is decided again
+ * first, so it never goes out against consent revoked or quiet hours begun meanwhile. A send that
+ * fails for good falls back to the message's next allowed channel ({@link Redecisions}).
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -31,36 +39,52 @@ public class Dispatcher {
     private final CustomerStore customers;
     private final MessageComposer composer;
     private final DispatchSettings settings;
+    private final Redecisions redecisions;
     private final Clock clock;
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
     private final Map<String, SendPacing> pacing = new ConcurrentHashMap<>();
 
     @Inject
     public Dispatcher(Outbox outbox, ChannelProviders providers, CustomerStore customers, MessageComposer composer,
-                      DispatchSettings settings, Clock clock) {
+                      DispatchSettings settings, Redecisions redecisions, Clock clock) {
         this.outbox = outbox;
         this.providers = providers;
         this.customers = customers;
         this.composer = composer;
         this.settings = settings;
+        this.redecisions = redecisions;
         this.clock = clock;
     }
 
     /** Claims one batch of due sends and carries them out; returns how many were claimed. */
     public int dispatchDue() {
         List<ClaimedSend> claimed = outbox.claimDue(settings.batchSize(), settings.lease());
-        claimed.forEach(this::dispatch);
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        // One lookup for the batch's recipients rather than one per send.
+        Map<UUID, Customer> recipients = customers.findAll(claimed.stream().map(send -> send.entry().customerId())
+                .collect(Collectors.toSet())).stream().collect(Collectors.toMap(Customer::id, customer -> customer));
+        List<AcceptedSend> accepted = new ArrayList<>();
+        try {
+            for (ClaimedSend send : claimed) {
+                dispatch(send, Optional.ofNullable(recipients.get(send.entry().customerId())), accepted);
+            }
+        } catch (RuntimeException e) {
+            outbox.markAllSent(accepted);
+            throw e;
+        }
+        outbox.markAllSent(accepted);
         return claimed.size();
     }
 
-    private void dispatch(ClaimedSend send) {
+    private void dispatch(ClaimedSend send, Optional<Customer> customer, List<AcceptedSend> accepted) {
         Optional<ChannelProvider> configured = providers.forChannel(send.entry().channel());
         if (configured.isEmpty()) {
-            outbox.markUndeliverable(send, "", "no provider is configured for " + send.entry().channel());
+            redecisions.fallBack(send, "", "no provider is configured for " + send.entry().channel());
             return;
         }
         ChannelProvider provider = configured.get();
-        Optional<Customer> customer = customers.find(send.entry().customerId());
         if (customer.isEmpty()) {
             outbox.markUndeliverable(send, provider.id(), "the customer no longer exists");
             return;
@@ -69,7 +93,7 @@ public class Dispatcher {
         try {
             message = composer.compose(send, customer.get());
         } catch (UndeliverableException e) {
-            outbox.markUndeliverable(send, provider.id(), e.getMessage());
+            redecisions.fallBack(send, provider.id(), e.getMessage());
             return;
         }
         Optional<Instant> notYet = admission(provider);
@@ -77,12 +101,30 @@ public class Dispatcher {
             outbox.release(send, notYet.get());
             return;
         }
+        Optional<String> stale = staleness(send);
+        if (stale.isPresent() && !redecisions.stillSend(send, stale.get())) {
+            return;
+        }
         boolean possibleDuplicate = send.resumed() && !provider.detectsDuplicates();
         if (possibleDuplicate) {
             LOG.warning(() -> "outbox send " + send.id() + " is sent again through " + provider.id()
                     + " after an unfinished attempt; the provider cannot detect duplicates");
         }
-        record(send, provider, send(provider, message), possibleDuplicate);
+        record(send, provider, send(provider, message), possibleDuplicate, accepted);
+    }
+
+    /** Why the send's decision may no longer hold; empty when it was taken moments ago for this first attempt. */
+    private Optional<String> staleness(ClaimedSend send) {
+        if (send.entry().decideAgain()) {
+            return Optional.of("the deferred send is due");
+        }
+        if (send.attempt() > 1) {
+            return Optional.of("attempt " + send.attempt() + " follows a failed or unfinished one");
+        }
+        if (clock.instant().isAfter(send.queuedAt().plus(settings.decisionFreshFor()))) {
+            return Optional.of("queued since " + send.queuedAt() + ", longer than " + settings.decisionFreshFor());
+        }
+        return Optional.empty();
     }
 
     /** Empty when the provider may be called now; else when to try: its breaker is open or its pace reached. */
@@ -111,19 +153,27 @@ public class Dispatcher {
         }
     }
 
-    private void record(ClaimedSend send, ChannelProvider provider, SendResult result, boolean possibleDuplicate) {
+    /**
+     * Records the outcome at once, except an acceptance by a provider that detects duplicates: those
+     * are recorded together when the batch is done, since sending them again after a crash reaches
+     * nobody twice. Every other acceptance is committed before the next provider call, so a crash
+     * leaves at most one possible duplicate.
+     */
+    private void record(ClaimedSend send, ChannelProvider provider, SendResult result, boolean possibleDuplicate,
+                        List<AcceptedSend> accepted) {
         if (result instanceof SendResult.RetryableFailure) {
             breaker(provider).failed(clock.instant());
         } else {
             breaker(provider).succeeded();
         }
         switch (result) {
-            case SendResult.Accepted accepted ->
-                    outbox.markSent(send, provider.id(), accepted.providerMessageId(), possibleDuplicate);
+            case SendResult.Accepted taken when provider.detectsDuplicates() ->
+                    accepted.add(new AcceptedSend(send, provider.id(), taken.providerMessageId(), possibleDuplicate));
+            case SendResult.Accepted taken ->
+                    outbox.markSent(send, provider.id(), taken.providerMessageId(), possibleDuplicate);
             case SendResult.RetryableFailure failure ->
                     outbox.markRetryable(send, provider.id(), failure.reason(), settings.retries());
-            case SendResult.PermanentFailure failure ->
-                    outbox.markUndeliverable(send, provider.id(), failure.reason());
+            case SendResult.PermanentFailure failure -> redecisions.fallBack(send, provider.id(), failure.reason());
         }
     }
 }

@@ -62,6 +62,11 @@ public final class MessageComposer {
         return category != Category.LEGAL && category != Category.SECURITY;
     }
 
+    /** True when the customer has an address on the channel. */
+    static boolean reaches(Customer customer, Channel channel) {
+        return customer.addressOn(channel) != null;
+    }
+
     private static String address(Customer customer, Channel channel) {
         String address = customer.addressOn(channel);
         if (address == null) {

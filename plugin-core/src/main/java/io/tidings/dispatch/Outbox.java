@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,12 +22,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * The outbox in the database: one row per channel send, claimed by dispatchers under leases so
@@ -39,7 +42,7 @@ public class Outbox {
     };
     private static final String COLUMNS = "id, message_id, notification_log_id, customer_id, event_kind, category, "
             + "channel, template_values, idempotency_key, status, attempts, next_attempt_at, provider_id, "
-            + "provider_message_id, possible_duplicate, last_error";
+            + "provider_message_id, possible_duplicate, last_error, collapse_key, decide_again, created_at";
     /*
      * Due rows: queued ones whose time has come, and claimed ones whose lease ran out (their
      * dispatcher died). SKIP LOCKED lets concurrent claimers pass over each other's rows; both
@@ -49,6 +52,9 @@ public class Outbox {
     private static final String CLAIMABLE = "select id, status from outbox where (status = 'QUEUED' and "
             + "next_attempt_at <= :now) or (status = 'SENDING' and lease_until <= :now) order by next_attempt_at, id "
             + "limit :limit for update skip locked";
+
+    private static final String SENT = "status = 'SENT', provider_id = :provider, provider_message_id = :messageId, "
+            + "possible_duplicate = :duplicate, last_error = null";
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -68,8 +74,9 @@ public class Outbox {
         Instant now = DatabaseTime.now(clock);
         return handle.createUpdate("insert into outbox (id, message_id, notification_log_id, customer_id, event_kind, "
                         + "category, channel, template_values, idempotency_key, status, attempts, next_attempt_at, "
-                        + "possible_duplicate, created_at, updated_at) select :id, :messageId, cast(:logId as uuid), :customerId, :kind, "
-                        + ":category, :channel, :values, :key, 'QUEUED', 0, :notBefore, false, :now, :now "
+                        + "possible_duplicate, collapse_key, decide_again, created_at, updated_at) select :id, :messageId, "
+                        + "cast(:logId as uuid), :customerId, :kind, :category, :channel, :values, :key, 'QUEUED', 0, "
+                        + ":notBefore, false, :collapseKey, :decideAgain, :now, :now "
                         + "where not exists (select 1 from outbox where idempotency_key = :key)")
                 .bind("id", UuidV7.next(clock))
                 .bind("messageId", entry.messageId())
@@ -81,6 +88,8 @@ public class Outbox {
                 .bind("values", json(entry.values()))
                 .bind("key", entry.idempotencyKey())
                 .bind("notBefore", utc(DatabaseTime.stored(entry.notBefore())))
+                .bind("collapseKey", entry.collapseKey())
+                .bind("decideAgain", entry.decideAgain())
                 .bind("now", utc(now))
                 .execute() > 0;
     }
@@ -123,7 +132,8 @@ public class Outbox {
                             + "order by next_attempt_at, id")
                     .bind("token", token)
                     .map((rs, ctx) -> new ClaimedSend(rs.getObject("id", UUID.class), entry(rs), rs.getInt("attempts"),
-                            token, resumed.contains(rs.getObject("id", UUID.class))))
+                            token, resumed.contains(rs.getObject("id", UUID.class)),
+                            rs.getObject("created_at", OffsetDateTime.class).toInstant()))
                     .list();
         });
     }
@@ -133,9 +143,32 @@ public class Outbox {
      * dispatcher has the row now), in which case nothing is written.
      */
     public boolean markSent(ClaimedSend claim, String providerId, String providerMessageId, boolean possibleDuplicate) {
-        return finish(claim, "status = 'SENT', provider_id = :provider, provider_message_id = :messageId, "
-                + "possible_duplicate = :duplicate, last_error = null", Map.of("provider", providerId,
-                "messageId", providerMessageId, "duplicate", possibleDuplicate));
+        return finish(claim, SENT, Map.of("provider", providerId, "messageId", providerMessageId,
+                "duplicate", possibleDuplicate));
+    }
+
+    /**
+     * Records accepted sends in one transaction; returns how many were still this dispatcher's
+     * (a send whose lease was lost meanwhile is left to the dispatcher that has it now).
+     */
+    public int markAllSent(List<AcceptedSend> accepted) {
+        if (accepted.isEmpty()) {
+            return 0;
+        }
+        OffsetDateTime now = utc(DatabaseTime.now(clock));
+        return jdbi.inTransaction(handle -> {
+            PreparedBatch batch = handle.prepareBatch(finishing(SENT));
+            for (AcceptedSend send : accepted) {
+                batch.bind("provider", send.providerId())
+                        .bind("messageId", send.providerMessageId())
+                        .bind("duplicate", send.possibleDuplicate())
+                        .bind("now", now)
+                        .bind("id", send.claim().id())
+                        .bind("token", send.claim().leaseToken())
+                        .add();
+            }
+            return IntStream.of(batch.execute()).sum();
+        });
     }
 
     /** Records a failure that may pass: queued again per the schedule, or FAILED when it is spent. */
@@ -149,10 +182,47 @@ public class Outbox {
                 Map.of("provider", providerId, "error", truncated(error), "next", utc(DatabaseTime.stored(next.get()))));
     }
 
-    /** Records that the send can never succeed. {@code providerId} is empty when no provider was reached. */
-    public boolean markUndeliverable(ClaimedSend claim, String providerId, String error) {
-        return finish(claim, "status = 'UNDELIVERABLE', provider_id = :provider, last_error = :error",
+    /**
+     * Records, in the caller's transaction, that the send can never succeed. {@code providerId} is
+     * empty when no provider was reached.
+     */
+    public boolean markUndeliverable(Handle handle, ClaimedSend claim, String providerId, String error) {
+        return finish(handle, claim, "status = 'UNDELIVERABLE', provider_id = :provider, last_error = :error",
                 Map.of("provider", providerId, "error", truncated(error)));
+    }
+
+    /** Records, in a transaction of its own, that the send can never succeed. */
+    public boolean markUndeliverable(ClaimedSend claim, String providerId, String error) {
+        return jdbi.withHandle(handle -> markUndeliverable(handle, claim, providerId, error));
+    }
+
+    /** Records, in the caller's transaction, that the send was decided again and is not to be sent. */
+    public boolean markSuppressed(Handle handle, ClaimedSend claim, String reason) {
+        return finish(handle, claim, "status = 'SUPPRESSED', last_error = :reason",
+                Map.of("reason", truncated(reason)));
+    }
+
+    /**
+     * Puts a claimed send back, in the caller's transaction, until {@code until}, to be decided again
+     * then; the claim does not count as an attempt.
+     */
+    public boolean deferAgain(Handle handle, ClaimedSend claim, Instant until) {
+        return finish(handle, claim, "status = 'QUEUED', attempts = attempts - 1, decide_again = true, "
+                + "next_attempt_at = :next", Map.of("next", utc(DatabaseTime.stored(until))));
+    }
+
+    /**
+     * The channels the message has sends on, with where each stands, locking those rows until the
+     * caller's transaction ends so that two dispatchers finishing sends of one message take turns.
+     */
+    public Map<Channel, OutboxStatus> lockMessage(Handle handle, UUID messageId) {
+        Map<Channel, OutboxStatus> channels = new EnumMap<>(Channel.class);
+        handle.createQuery("select channel, status from outbox where message_id = :message order by id for update")
+                .bind("message", messageId)
+                .map((rs, ctx) -> channels.put(Channel.valueOf(rs.getString("channel")),
+                        OutboxStatus.valueOf(rs.getString("status"))))
+                .list();
+        return channels;
     }
 
     /**
@@ -185,14 +255,22 @@ public class Outbox {
     }
 
     private boolean finish(ClaimedSend claim, String assignments, Map<String, Object> values) {
-        return jdbi.withHandle(handle -> handle.createUpdate("update outbox set " + assignments
-                        + ", lease_token = null, lease_until = null, updated_at = :now "
-                        + "where id = :id and lease_token = :token")
+        return jdbi.withHandle(handle -> finish(handle, claim, assignments, values));
+    }
+
+    private boolean finish(Handle handle, ClaimedSend claim, String assignments, Map<String, Object> values) {
+        return handle.createUpdate(finishing(assignments))
                 .bindMap(values)
                 .bind("now", utc(DatabaseTime.now(clock)))
                 .bind("id", claim.id())
                 .bind("token", claim.leaseToken())
-                .execute() > 0);
+                .execute() > 0;
+    }
+
+    /** The update that records an outcome and ends the lease, if the row is still held under it. */
+    private static String finishing(String assignments) {
+        return "update outbox set " + assignments + ", lease_token = null, lease_until = null, updated_at = :now "
+                + "where id = :id and lease_token = :token";
     }
 
     private static OutboxRecord record(ResultSet rs) throws SQLException {
@@ -207,7 +285,8 @@ public class Outbox {
                 rs.getObject("customer_id", UUID.class), EventKind.valueOf(rs.getString("event_kind")),
                 Category.valueOf(rs.getString("category")), Channel.valueOf(rs.getString("channel")),
                 values(rs.getString("template_values")), rs.getString("idempotency_key"),
-                rs.getObject("next_attempt_at", OffsetDateTime.class).toInstant());
+                rs.getObject("next_attempt_at", OffsetDateTime.class).toInstant(), rs.getString("collapse_key"),
+                rs.getBoolean("decide_again"));
     }
 
     private static String truncated(String error) {

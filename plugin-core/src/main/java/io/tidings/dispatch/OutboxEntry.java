@@ -21,9 +21,19 @@ import java.util.UUID;
  * @param values            what the template fills in
  * @param idempotencyKey    unique per send; enqueueing the same key again does nothing
  * @param notBefore         the earliest send time (a deferred send's wake-up time)
+ * @param collapseKey       what the message is about, e.g. "ticket:4711"; empty for the kind alone
+ * @param decideAgain       true when the message must be decided again before it is sent (a deferred send)
  */
 public record OutboxEntry(UUID messageId, UUID notificationLogId, UUID customerId, EventKind kind, Category category,
-                          Channel channel, Map<String, String> values, String idempotencyKey, Instant notBefore) {
+                          Channel channel, Map<String, String> values, String idempotencyKey, Instant notBefore,
+                          String collapseKey, boolean decideAgain) {
+
+    /** A send decided SEND now, about nothing more specific than its kind. */
+    public OutboxEntry(UUID messageId, UUID notificationLogId, UUID customerId, EventKind kind, Category category,
+                       Channel channel, Map<String, String> values, String idempotencyKey, Instant notBefore) {
+        this(messageId, notificationLogId, customerId, kind, category, channel, values, idempotencyKey, notBefore, "",
+                false);
+    }
 
     public OutboxEntry {
         Objects.requireNonNull(messageId, "messageId");
@@ -33,6 +43,7 @@ public record OutboxEntry(UUID messageId, UUID notificationLogId, UUID customerI
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         Objects.requireNonNull(notBefore, "notBefore");
+        Objects.requireNonNull(collapseKey, "collapseKey");
         values = Map.copyOf(values);
     }
 }

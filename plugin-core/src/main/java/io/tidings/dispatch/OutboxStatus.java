@@ -11,5 +11,7 @@ public enum OutboxStatus {
     /** Retries exhausted. */
     FAILED,
     /** Can never be sent (permanent provider failure, no address, no provider, no template). */
-    UNDELIVERABLE
+    UNDELIVERABLE,
+    /** Decided again when due (a deferred or late send) and not sent: consent, preference, cap or collapse. */
+    SUPPRESSED
 }

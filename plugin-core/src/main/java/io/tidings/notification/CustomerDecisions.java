@@ -31,6 +31,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -64,13 +65,26 @@ public class CustomerDecisions {
 
     /** What would be decided for the message, and why; nothing is written. */
     public Explanation explain(MessageRequest request) {
+        return explain(request, null);
+    }
+
+    /**
+     * What would be decided now for a message already decided once (a deferred send waking, a send
+     * falling back to another channel); the message's own sends do not count against it.
+     */
+    public Explanation explainAgain(UUID messageId, MessageRequest request) {
+        return explain(request, Objects.requireNonNull(messageId, "messageId"));
+    }
+
+    private Explanation explain(MessageRequest request, UUID decidedMessage) {
         Customer customer = customers.find(request.customerId()).orElseThrow(() -> Customers.notFound(request.customerId()));
         ZoneId zone = customer.profile().timeZone() == null ? ZoneOffset.UTC : customer.profile().timeZone();
         PreferenceSet set = preferences.find(customer.id()).map(StoredPreferences::preferences).orElse(PreferenceSet.none());
         CurrentConsent consent = CurrentConsent.derive(ledger.records(customer.id()), request.at());
         DecisionInput input = new DecisionInput(request.kind(), request.category(), request.collapseKey(),
-                request.channels(), set, consent, zone, IncidentState.none(), history(customer.id(), set, request.at()),
-                request.at(), contactPoints.unreachable(customer));
+                request.channels(), set, consent, zone, IncidentState.none(),
+                history(customer.id(), set, request.at(), decidedMessage), request.at(),
+                contactPoints.unreachable(customer));
         return new Explanation(request, zone, engine.decide(input));
     }
 
@@ -81,22 +95,30 @@ public class CustomerDecisions {
 
     /** Decides the message and writes its notification-log entries in the caller's transaction; returns them. */
     public List<NotificationLogEntry> decide(Handle handle, MessageRequest request) {
-        Explanation explanation = explain(request);
-        UUID messageId = UuidV7.next(clock);
+        return record(handle, UuidV7.next(clock), request, explain(request).decisions().decisions(), List.of());
+    }
+
+    /**
+     * Writes decisions about the message in the caller's transaction, one entry per decision, each
+     * trail led by {@code leading} (what made it decide again); returns the entries.
+     */
+    public List<NotificationLogEntry> record(Handle handle, UUID messageId, MessageRequest request,
+                                             List<Decision> decisions, List<LoggedStep> leading) {
         Instant decidedAt = DatabaseTime.stored(request.at());
         List<NotificationLogEntry> entries = new ArrayList<>();
-        for (Decision decision : explanation.decisions().decisions()) {
+        for (Decision decision : decisions) {
+            List<LoggedStep> trail = new ArrayList<>(leading);
+            decision.trail().steps().forEach(step -> trail.add(LoggedStep.of(step)));
             entries.add(new NotificationLogEntry(UuidV7.next(clock), messageId, request.customerId(), request.kind(),
                     request.category(), request.collapseKey(), decision.channel(), decision.outcome(),
-                    DatabaseTime.stored(decision.deferUntil()), decision.reason(),
-                    decision.trail().steps().stream().map(LoggedStep::of).toList(), decidedAt, null));
+                    DatabaseTime.stored(decision.deferUntil()), decision.reason(), trail, decidedAt, null));
         }
         log.append(handle, entries);
         return List.copyOf(entries);
     }
 
     /** What caps and collapse windows can see: sends within the longest of the customer's periods. */
-    private SendHistory history(UUID customerId, PreferenceSet set, Instant at) {
+    private SendHistory history(UUID customerId, PreferenceSet set, Instant at, UUID excludedMessage) {
         Duration longest = Duration.ZERO;
         for (Category category : Category.ALL) {
             FrequencyCap cap = set.capFor(category);
@@ -104,7 +126,16 @@ public class CustomerDecisions {
             longest = max(longest, cap == null ? Duration.ZERO : cap.period());
             longest = max(longest, window == null ? Duration.ZERO : window.window());
         }
-        return longest.isZero() ? SendHistory.empty() : log.sentSince(customerId, at.minus(longest));
+        if (longest.isZero()) {
+            return SendHistory.empty();
+        }
+        SendHistory sent = log.sentSince(customerId, at.minus(longest));
+        if (excludedMessage == null) {
+            return sent;
+        }
+        String excluded = excludedMessage.toString();
+        return new SendHistory(sent.messages().stream().filter(message -> !message.reference().equals(excluded))
+                .toList());
     }
 
     private static Duration max(Duration a, Duration b) {

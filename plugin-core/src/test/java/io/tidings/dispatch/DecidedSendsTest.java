@@ -42,7 +42,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Decisions become outbox sends in the decision's transaction, one per channel decided SEND. */
+/** Decisions become outbox sends in the decision's transaction, one per channel decided SEND or DEFER. */
 class DecidedSendsTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:15:30Z"));
@@ -77,7 +77,7 @@ class DecidedSendsTest {
     }
 
     @Test
-    void channelsDecidedSendAreQueuedKeyedByOriginAndChannelAndOthersAreNot() {
+    void channelsDecidedSendAreQueuedNowAndDeferredOnesAtTheirWakeTimeToBeDecidedAgain() {
         List<NotificationLogEntry> entries = decideTicket4711();
 
         NotificationLogEntry email = entry(entries, Channel.EMAIL);
@@ -87,7 +87,23 @@ class DecidedSendsTest {
         OutboxRecord queued = outbox.findByIdempotencyKey("inbox:42:email").orElseThrow();
         assertThat(queued.entry()).isEqualTo(new OutboxEntry(email.messageId(), email.id(), customer,
                 EventKind.TICKET_STATUS_CHANGED, Category.TRANSACTIONAL, Channel.EMAIL,
-                Map.of("ticketId", "4711", "status", "solved"), "inbox:42:email", email.decidedAt()));
+                Map.of("ticketId", "4711", "status", "solved"), "inbox:42:email", email.decidedAt(), "ticket:4711",
+                false));
+        OutboxRecord deferred = outbox.findByIdempotencyKey("inbox:42:sms").orElseThrow();
+        assertThat(deferred.entry()).isEqualTo(new OutboxEntry(sms.messageId(), sms.id(), customer,
+                EventKind.TICKET_STATUS_CHANGED, Category.TRANSACTIONAL, Channel.SMS,
+                Map.of("ticketId", "4711", "status", "solved"), "inbox:42:sms", sms.deferUntil(), "ticket:4711", true));
+        assertThat(deferred.nextAttemptAt()).as("08:00 in New York").isEqualTo(Instant.parse("2026-11-22T13:00:00Z"));
+    }
+
+    @Test
+    void suppressedChannelsAreNotQueued() {
+        new ConsentLedger(new CustomerStore(database.jdbi()), new ConsentLedgerStore(database.jdbi())).record(customer,
+                new ConsentStatement(ConsentPurpose.SERVICE_COMMUNICATIONS, ConsentStatus.REVOKED, ConsentBasis.EXPLICIT,
+                        ChannelScope.of(Channel.SMS), clock.instant(), clock.instant(), null,
+                        ConsentSource.SMS_KEYWORD, Evidence.none()));
+
+        assertThat(entry(decideTicket4711(), Channel.SMS).outcome()).isEqualTo(Outcome.SUPPRESS);
         assertThat(outbox.findByIdempotencyKey("inbox:42:sms")).isEmpty();
     }
 

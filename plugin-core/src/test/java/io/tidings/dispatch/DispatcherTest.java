@@ -1,21 +1,16 @@
 package io.tidings.dispatch;
 
-import io.tidings.customer.Customer;
 import io.tidings.customer.CustomerProfile;
-import io.tidings.customer.CustomerStore;
 import io.tidings.decision.EventKind;
-import io.tidings.persistence.Database;
 import io.tidings.persistence.UuidV7;
 import io.tidings.preference.Category;
 import io.tidings.preference.Channel;
-import io.tidings.template.MessageTemplates;
 import io.tidings.testing.MutableClock;
 import io.tidings.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,34 +31,25 @@ class DispatcherTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:15:30Z"));
     private final ScriptedProvider sms = new ScriptedProvider("scripted-sms", Set.of(Channel.SMS), false);
     private final ScriptedProvider email = new ScriptedProvider("scripted-email", Set.of(Channel.EMAIL), true);
-    private Database database;
+    private DispatchFixture fixture;
     private Outbox outbox;
     private Dispatcher dispatcher;
     private UUID customerId;
 
     @BeforeEach
     void openDatabase() {
-        database = TestDatabase.H2.open();
-        outbox = new Outbox(database.jdbi(), clock);
-        CustomerStore customers = new CustomerStore(database.jdbi());
-        Customer customer = new Customer(UuidV7.next(clock), new CustomerProfile(null, "amara@example.com",
-                "+4915112345678", Locale.GERMAN, null, null, null, null), clock.instant(), clock.instant());
-        customers.inTransaction(handle -> {
-            customers.insert(handle, List.of(customer));
-            return null;
-        });
-        customerId = customer.id();
-        MessageComposer composer = new MessageComposer(new MessageTemplates(Locale.ENGLISH),
-                URI.create("https://prefs.example.com/p"), 1);
-        dispatcher = new Dispatcher(outbox, new ChannelProviders(List.of(sms, email),
-                Map.of(Channel.SMS, "scripted-sms", Channel.EMAIL, "scripted-email")), customers, composer,
+        fixture = new DispatchFixture(TestDatabase.H2, clock);
+        outbox = fixture.outbox;
+        customerId = fixture.customer(new CustomerProfile(null, "amara@example.com", "+4915112345678", Locale.GERMAN,
+                null, null, null, null));
+        dispatcher = fixture.dispatcher(Map.of(Channel.SMS, sms, Channel.EMAIL, email),
                 new DispatchSettings(10, LEASE, new RetrySchedule(Duration.ofSeconds(30), Duration.ofHours(1), 5),
-                        2, Duration.ofMinutes(1), Map.of("scripted-email", 1.0)), clock);
+                        2, Duration.ofMinutes(1), Map.of("scripted-email", 1.0), Duration.ofMinutes(1)), 1);
     }
 
     @AfterEach
     void closeDatabase() {
-        database.close();
+        fixture.close();
     }
 
     @Test
