@@ -121,7 +121,8 @@ public class Dispatcher {
             case SendResult.Accepted accepted ->
                     outbox.markSent(send, provider.id(), accepted.providerMessageId(), possibleDuplicate);
             case SendResult.RetryableFailure failure ->
-                    outbox.markRetryable(send, provider.id(), failure.reason(), settings.retries());
+                    outbox.markRetryable(send, provider.id(), failure.reason(), settings.retries(),
+                            failure.retryAfter());
             case SendResult.PermanentFailure failure ->
                     outbox.markUndeliverable(send, provider.id(), failure.reason());
         }

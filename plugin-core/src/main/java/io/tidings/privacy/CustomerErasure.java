@@ -3,10 +3,12 @@ package io.tidings.privacy;
 import io.tidings.customer.CustomerStore;
 import io.tidings.customer.Customers;
 import io.tidings.dispatch.Outbox;
+import io.tidings.inapp.InAppMessageStore;
 import io.tidings.ledger.ConsentLedgerStore;
 import io.tidings.notification.NotificationLog;
 import io.tidings.persistence.DatabaseTime;
 import io.tidings.preference.PreferenceStore;
+import io.tidings.push.DeviceTokenStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -17,7 +19,8 @@ import java.util.UUID;
 /**
  * Erases a customer (GDPR Art. 17) in one transaction: the profile's personal data and external
  * references, their preferences with history, their notification log and the personal evidence of
- * their consent records are removed, and so are their pending and past sends in the outbox. What stays is the
+ * their consent records are removed, and so are their pending and past sends in the outbox, their push device
+ * tokens and their in-app messages. What stays is the
  * minimal proof of consent and revocation (purposes, statuses, dates, hashes), which still verifies.
  */
 @ApplicationScoped
@@ -28,16 +31,21 @@ public class CustomerErasure {
     private final PreferenceStore preferences;
     private final NotificationLog log;
     private final Outbox outbox;
+    private final DeviceTokenStore deviceTokens;
+    private final InAppMessageStore inAppMessages;
     private final Clock clock;
 
     @Inject
     public CustomerErasure(CustomerStore customers, ConsentLedgerStore ledger, PreferenceStore preferences,
-                           NotificationLog log, Outbox outbox, Clock clock) {
+                           NotificationLog log, Outbox outbox, DeviceTokenStore deviceTokens,
+                           InAppMessageStore inAppMessages, Clock clock) {
         this.customers = customers;
         this.ledger = ledger;
         this.preferences = preferences;
         this.log = log;
         this.outbox = outbox;
+        this.deviceTokens = deviceTokens;
+        this.inAppMessages = inAppMessages;
         this.clock = clock;
     }
 
@@ -52,6 +60,8 @@ public class CustomerErasure {
             preferences.deleteWithHistory(handle, customerId);
             log.deleteFor(handle, customerId);
             outbox.deleteFor(handle, customerId);
+            deviceTokens.deleteFor(handle, customerId);
+            inAppMessages.deleteFor(handle, customerId);
             return customers.erase(handle, customerId, now);
         });
     }
