@@ -10,6 +10,7 @@ import org.glassfish.jersey.media.sse.EventOutput;
 import org.glassfish.jersey.media.sse.OutboundEvent;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -147,7 +148,7 @@ public class InAppStreams {
                     output.write(new OutboundEvent.Builder().comment("keep-alive").build());
                     lastWrite = clock.instant();
                 }
-            } catch (IOException e) {
+            } catch (IOException | UncheckedIOException e) {
                 // The client went away; it reconnects with Last-Event-ID if it wants the rest.
                 close();
             } catch (RuntimeException e) {
