@@ -69,7 +69,7 @@ public class InAppStreams {
     }
 
     /**
-     * Opens a stream of the customer's messages into {@code output}: first those stored after
+     * Opens an event stream of the customer's messages: first those stored after
      * {@code lastSeen} (a message id the client got before), then each new one. Without
      * {@code lastSeen}, or when it names no message of the customer, only new ones.
      */
