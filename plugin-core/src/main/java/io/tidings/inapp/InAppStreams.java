@@ -1,5 +1,6 @@
 package io.tidings.inapp;
 
+import io.tidings.customer.CustomerStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -32,7 +33,8 @@ import java.util.logging.Logger;
  * sequence number of the last message it sent and, when woken, sends what the customer's store
  * holds after it; a message stored on this replica wakes its customer's streams at once, and every
  * poll interval wakes all of them, for messages other replicas stored. Idle streams get a comment
- * now and then, which also finds the ones whose client has gone.
+ * now and then, which also finds the ones whose client has gone; the streams of a customer erased
+ * meanwhile are closed then.
  */
 @ApplicationScoped
 public class InAppStreams {
@@ -42,6 +44,7 @@ public class InAppStreams {
     private static final int BATCH = 100;
 
     private final InAppMessageStore store;
+    private final CustomerStore customers;
     private final Clock clock;
     private final Duration pollInterval;
     private final Map<UUID, Set<Stream>> streams = new ConcurrentHashMap<>();
@@ -50,10 +53,11 @@ public class InAppStreams {
     private ScheduledExecutorService poller;
 
     @Inject
-    public InAppStreams(InAppMessageStore store, Clock clock,
+    public InAppStreams(InAppMessageStore store, CustomerStore customers, Clock clock,
                         @ConfigProperty(name = "tidings.in-app.poll-interval", defaultValue = "PT2S")
                         Duration pollInterval) {
         this.store = store;
+        this.customers = customers;
         this.clock = clock;
         this.pollInterval = pollInterval;
     }
@@ -145,6 +149,10 @@ public class InAppStreams {
                     }
                 } while (batch.size() == BATCH);
                 if (clock.instant().isAfter(lastWrite.plus(KEEP_ALIVE))) {
+                    if (customers.find(customerId).isEmpty()) {
+                        close(); // erased meanwhile: nothing more will come, and the stream must not outlive them
+                        return;
+                    }
                     output.write(new OutboundEvent.Builder().comment("keep-alive").build());
                     lastWrite = clock.instant();
                 }

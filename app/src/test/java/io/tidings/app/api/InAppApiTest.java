@@ -121,6 +121,15 @@ class InAppApiTest {
     }
 
     @Test
+    void theStreamOfAnErasedCustomerEnds() throws Exception {
+        Events stream = connect(null);
+
+        new CustomersApi(TidingsApi.client(server.getUri(), TidingsApi.ADMIN_KEY)).deleteCustomer(customer);
+
+        stream.awaitEnd();
+    }
+
+    @Test
     void theStreamOfAnUnknownCustomerIsNotFoundAndNeedsAKey() throws Exception {
         URI stream = server.getUri().resolve("/api/v1/customers/" + UUID.randomUUID() + "/in-app/stream");
 
@@ -168,6 +177,9 @@ class InAppApiTest {
     /** The events of one open stream, read line by line on a thread of their own. */
     private static final class Events implements AutoCloseable {
 
+        /** Stands for the end of the stream in the queue of lines; compared by identity. */
+        private static final String END = new String("end of stream");
+
         private final Stream<String> lines;
         private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
 
@@ -180,7 +192,19 @@ class InAppApiTest {
                 } catch (RuntimeException closed) {
                     // the test closed the stream
                 }
+                received.add(END);
             });
+        }
+
+        /** Waits for the server to end the stream: idle streams are checked every 15 s or so. */
+        void awaitEnd() throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+            while (System.nanoTime() < deadline) {
+                if (received.poll(1, TimeUnit.SECONDS) == END) {
+                    return;
+                }
+            }
+            throw new AssertionError("the stream did not end within 40 s");
         }
 
         /** The next event's fields (comments skipped), waiting up to 10 s for it. */
@@ -188,7 +212,7 @@ class InAppApiTest {
             Map<String, String> fields = new HashMap<>();
             while (true) {
                 String line = received.poll(10, TimeUnit.SECONDS);
-                if (line == null) {
+                if (line == null || line == END) {
                     throw new AssertionError("no event within 10 s");
                 }
                 if (line.isEmpty() && !fields.isEmpty()) {
