@@ -7,16 +7,16 @@ import java.util.Base64;
 import java.util.UUID;
 
 /** The opaque page cursor clients pass back: the last id of the previous page, base64url-encoded. */
-final class Cursor {
+public final class Cursor {
 
     private Cursor() {
     }
 
-    static String encode(UUID lastId) {
+    public static String encode(UUID lastId) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(lastId.toString().getBytes(StandardCharsets.US_ASCII));
     }
 
-    static UUID decode(String cursor) {
+    public static UUID decode(String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }

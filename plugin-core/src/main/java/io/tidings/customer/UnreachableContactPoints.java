@@ -1,6 +1,7 @@
 package io.tidings.customer;
 
 import io.tidings.preference.Channel;
+import io.tidings.privacy.ErasureStep;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jdbi.v3.core.Handle;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Customers' addresses that a provider reported as unable to receive on a channel (an invalid
@@ -17,7 +19,7 @@ import java.util.Set;
  * the address is reachable again.
  */
 @ApplicationScoped
-public class UnreachableContactPoints {
+public class UnreachableContactPoints implements ErasureStep {
 
     private final Jdbi jdbi;
 
@@ -62,8 +64,8 @@ public class UnreachableContactPoints {
         return marked;
     }
 
-    /** Removes the customer's marks (erasure). */
-    public void deleteFor(Handle handle, java.util.UUID customerId) {
+    @Override
+    public void erase(Handle handle, UUID customerId, ExternalRefs refs) {
         handle.createUpdate("delete from unreachable_contact_point where customer_id = :id").bind("id", customerId)
                 .execute();
     }

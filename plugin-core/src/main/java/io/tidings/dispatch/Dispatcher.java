@@ -172,7 +172,8 @@ public class Dispatcher {
             case SendResult.Accepted taken ->
                     outbox.markSent(send, provider.id(), taken.providerMessageId(), possibleDuplicate);
             case SendResult.RetryableFailure failure ->
-                    outbox.markRetryable(send, provider.id(), failure.reason(), settings.retries());
+                    outbox.markRetryable(send, provider.id(), failure.reason(), settings.retries(),
+                            failure.retryAfter());
             case SendResult.PermanentFailure failure -> redecisions.fallBack(send, provider.id(), failure.reason());
         }
     }

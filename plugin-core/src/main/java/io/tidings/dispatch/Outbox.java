@@ -173,7 +173,18 @@ public class Outbox {
 
     /** Records a failure that may pass: queued again per the schedule, or FAILED when it is spent. */
     public boolean markRetryable(ClaimedSend claim, String providerId, String error, RetrySchedule schedule) {
-        Optional<Instant> next = schedule.nextAttempt(claim.attempt(), DatabaseTime.now(clock));
+        return markRetryable(claim, providerId, error, schedule, Duration.ZERO);
+    }
+
+    /**
+     * Records a failure that may pass: queued again per the schedule but not before {@code retryAfter}
+     * from now (the provider asked to wait), or FAILED when the schedule is spent.
+     */
+    public boolean markRetryable(ClaimedSend claim, String providerId, String error, RetrySchedule schedule,
+                                 Duration retryAfter) {
+        Instant now = DatabaseTime.now(clock);
+        Optional<Instant> next = schedule.nextAttempt(claim.attempt(), now)
+                .map(scheduled -> scheduled.isBefore(now.plus(retryAfter)) ? now.plus(retryAfter) : scheduled);
         if (next.isEmpty()) {
             return finish(claim, "status = 'FAILED', provider_id = :provider, last_error = :error",
                     Map.of("provider", providerId, "error", truncated(error)));

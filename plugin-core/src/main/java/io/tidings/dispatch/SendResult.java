@@ -1,5 +1,6 @@
 package io.tidings.dispatch;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /** What a channel provider answered to one send. */
@@ -12,10 +13,21 @@ public sealed interface SendResult {
         }
     }
 
-    /** The send failed for a reason that may pass (throttling, outage): try again later. */
-    record RetryableFailure(String reason) implements SendResult {
+    /**
+     * The send failed for a reason that may pass (throttling, outage): try again later, and not
+     * before {@code retryAfter} (the provider's Retry-After; zero when it named none).
+     */
+    record RetryableFailure(String reason, Duration retryAfter) implements SendResult {
         public RetryableFailure {
             Objects.requireNonNull(reason, "reason");
+            if (retryAfter.isNegative()) {
+                throw new IllegalArgumentException("retryAfter must not be negative");
+            }
+        }
+
+        /** A failure after which the retry schedule alone decides when to try again. */
+        public RetryableFailure(String reason) {
+            this(reason, Duration.ZERO);
         }
     }
 

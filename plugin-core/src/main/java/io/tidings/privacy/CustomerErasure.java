@@ -3,13 +3,11 @@ package io.tidings.privacy;
 import io.tidings.customer.CustomerStore;
 import io.tidings.customer.Customers;
 import io.tidings.customer.ExternalRefs;
-import io.tidings.customer.UnreachableContactPoints;
 import io.tidings.dispatch.Outbox;
 import io.tidings.ledger.ConsentLedgerStore;
 import io.tidings.notification.NotificationLog;
 import io.tidings.persistence.DatabaseTime;
 import io.tidings.preference.PreferenceStore;
-import io.tidings.support.StoredReplies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -23,9 +21,9 @@ import java.util.UUID;
 /**
  * Erases a customer (GDPR Art. 17) in one transaction: the profile's personal data and external
  * references, their preferences with history, their notification log and the personal evidence of
- * their consent records are removed, and so are their pending and past sends in the outbox, their
- * unreachable-address marks, their stored replies and whatever the deployed {@link ErasureStep}s hold
- * (e.g. webhook payloads). What stays is the minimal proof of consent and revocation (purposes,
+ * their consent records are removed, and so are their pending and past sends in the outbox and
+ * whatever the deployed {@link ErasureStep}s hold (unreachable-address marks, stored replies, device
+ * tokens, in-app messages, webhook payloads). What stays is the minimal proof of consent and revocation (purposes,
  * statuses, dates, hashes), which still verifies.
  */
 @ApplicationScoped
@@ -36,28 +34,22 @@ public class CustomerErasure {
     private final PreferenceStore preferences;
     private final NotificationLog log;
     private final Outbox outbox;
-    private final UnreachableContactPoints contactPoints;
-    private final StoredReplies replies;
     private final List<ErasureStep> steps;
     private final Clock clock;
 
     @Inject
     public CustomerErasure(CustomerStore customers, ConsentLedgerStore ledger, PreferenceStore preferences,
-                           NotificationLog log, Outbox outbox, UnreachableContactPoints contactPoints,
-                           StoredReplies replies, @Any Instance<ErasureStep> steps, Clock clock) {
-        this(customers, ledger, preferences, log, outbox, contactPoints, replies, steps.stream().toList(), clock);
+                           NotificationLog log, Outbox outbox, @Any Instance<ErasureStep> steps, Clock clock) {
+        this(customers, ledger, preferences, log, outbox, steps.stream().toList(), clock);
     }
 
     public CustomerErasure(CustomerStore customers, ConsentLedgerStore ledger, PreferenceStore preferences,
-                           NotificationLog log, Outbox outbox, UnreachableContactPoints contactPoints,
-                           StoredReplies replies, List<ErasureStep> steps, Clock clock) {
+                           NotificationLog log, Outbox outbox, List<ErasureStep> steps, Clock clock) {
         this.customers = customers;
         this.ledger = ledger;
         this.preferences = preferences;
         this.log = log;
         this.outbox = outbox;
-        this.contactPoints = contactPoints;
-        this.replies = replies;
         this.steps = List.copyOf(steps);
         this.clock = clock;
     }
@@ -78,8 +70,6 @@ public class CustomerErasure {
             preferences.deleteWithHistory(handle, customerId);
             log.deleteFor(handle, customerId);
             outbox.deleteFor(handle, customerId);
-            contactPoints.deleteFor(handle, customerId);
-            replies.deleteFor(handle, customerId);
             return customers.erase(handle, customerId, now);
         });
     }

@@ -6,9 +6,9 @@ import org.jdbi.v3.core.Handle;
 import java.util.UUID;
 
 /**
- * Port for personal data about customers that modules outside plugin-core hold (e.g. the webhook
- * inbox's payloads): each step erases its part inside the erasure's transaction, so a customer is
- * erased everywhere or nowhere.
+ * A store of personal data about customers beyond the profile, ledger, preferences, log and outbox
+ * (e.g. device tokens, or the webhook inbox's payloads in another module): each step erases its
+ * part inside the erasure's transaction, so a customer is erased everywhere or nowhere.
  */
 public interface ErasureStep {
 

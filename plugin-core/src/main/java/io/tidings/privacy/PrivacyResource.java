@@ -2,9 +2,11 @@ package io.tidings.privacy;
 
 import io.tidings.api.PrivacyApi;
 import io.tidings.customer.CustomerJson;
+import io.tidings.inapp.InAppJson;
 import io.tidings.ledger.ConsentJson;
 import io.tidings.notification.NotificationJson;
 import io.tidings.preference.PreferencesJson;
+import io.tidings.push.DeviceTokenJson;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,7 +36,9 @@ public class PrivacyResource implements PrivacyApi {
                         .preferences(PreferencesJson.toApi(held.preferences()))
                         .preferenceHistory(held.preferenceHistory().stream().map(PreferencesJson::toApi).toList())
                         .consents(held.consents().stream().map(ConsentJson::toApi).toList())
-                        .notifications(held.notifications().stream().map(NotificationJson::toApi).toList()))
+                        .notifications(held.notifications().stream().map(NotificationJson::toApi).toList())
+                        .deviceTokens(held.deviceTokens().stream().map(DeviceTokenJson::toApi).toList())
+                        .inAppMessages(held.inAppMessages().stream().map(InAppJson::toApi).toList()))
                 .header("Content-Disposition", "attachment; filename=\"customer-" + customerId + ".json\"")
                 .build();
     }

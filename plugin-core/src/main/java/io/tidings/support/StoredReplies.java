@@ -1,7 +1,9 @@
 package io.tidings.support;
 
+import io.tidings.customer.ExternalRefs;
 import io.tidings.persistence.UuidV7;
 import io.tidings.preference.Channel;
+import io.tidings.privacy.ErasureStep;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jdbi.v3.core.Handle;
@@ -20,7 +22,7 @@ import java.util.UUID;
  * provider message id, so a provider's redelivery adds nothing.
  */
 @ApplicationScoped
-public class StoredReplies {
+public class StoredReplies implements ErasureStep {
 
     /** A stored reply; {@code customerId} and {@code body} are null for an unknown sender. */
     public record StoredReply(UUID id, UUID customerId, Channel channel, String providerMessageId, String senderDigest,
@@ -63,8 +65,8 @@ public class StoredReplies {
                 .list());
     }
 
-    /** Removes the customer's replies (erasure). */
-    public void deleteFor(Handle handle, UUID customerId) {
+    @Override
+    public void erase(Handle handle, UUID customerId, ExternalRefs refs) {
         handle.createUpdate("delete from customer_reply where customer_id = :id").bind("id", customerId).execute();
     }
 

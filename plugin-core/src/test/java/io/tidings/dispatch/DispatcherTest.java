@@ -110,6 +110,17 @@ class DispatcherTest {
     }
 
     @Test
+    void aRetryAfterTheProviderAsksForIsHonoured() {
+        sms.script.add(new SendResult.RetryableFailure("QUOTA_EXCEEDED", Duration.ofMinutes(5)));
+        enqueue("sms-throttled", Channel.SMS, Category.TRANSACTIONAL);
+
+        dispatcher.dispatchDue();
+
+        assertThat(outbox.findByIdempotencyKey("sms-throttled").orElseThrow().nextAttemptAt())
+                .isEqualTo(clock.instant().plus(Duration.ofMinutes(5)));
+    }
+
+    @Test
     void aSendAfterACrashKeepsItsKeyAndIsFlaggedWhenTheProviderCannotDetectDuplicates() {
         enqueue("sms-3", Channel.SMS, Category.TRANSACTIONAL);
         enqueue("mail-3", Channel.EMAIL, Category.TRANSACTIONAL);

@@ -176,6 +176,22 @@ abstract class OutboxContract {
     }
 
     @Test
+    void aProvidersRetryAfterPostponesTheNextAttemptBeyondTheSchedule() {
+        outbox.enqueue(entry("throttled", clock.instant()));
+        ClaimedSend first = outbox.claimDue(10, LEASE).getFirst();
+
+        outbox.markRetryable(first, "fcm", "QUOTA_EXCEEDED", RETRIES, Duration.ofMinutes(2));
+        assertThat(outbox.find(first.id()).orElseThrow().nextAttemptAt()).isEqualTo(clock.instant().plusSeconds(120));
+
+        clock.advance(Duration.ofMinutes(2));
+        ClaimedSend second = outbox.claimDue(10, LEASE).getFirst();
+        outbox.markRetryable(second, "fcm", "UNAVAILABLE", RETRIES, Duration.ofSeconds(5));
+        assertThat(outbox.find(first.id()).orElseThrow().nextAttemptAt())
+                .as("a Retry-After shorter than the backoff does not shorten it")
+                .isEqualTo(clock.instant().plusSeconds(60));
+    }
+
+    @Test
     void aPermanentFailureIsNeverTriedAgain() {
         outbox.enqueue(entry("invalid-number", clock.instant()));
         ClaimedSend claim = outbox.claimDue(10, LEASE).getFirst();

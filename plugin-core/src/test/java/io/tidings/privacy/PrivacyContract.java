@@ -18,6 +18,8 @@ import io.tidings.decision.EventKind;
 import io.tidings.dispatch.Outbox;
 import io.tidings.dispatch.OutboxEntry;
 import io.tidings.error.ResourceNotFoundException;
+import io.tidings.inapp.InAppMessageStore;
+import io.tidings.inapp.NewInAppMessage;
 import io.tidings.ledger.ConsentLedger;
 import io.tidings.ledger.ConsentLedgerStore;
 import io.tidings.notification.CustomerDecisions;
@@ -31,6 +33,8 @@ import io.tidings.preference.CustomerPreferences;
 import io.tidings.preference.PreferenceSet;
 import io.tidings.preference.PreferenceStore;
 import io.tidings.preference.QuietHours;
+import io.tidings.push.DevicePlatform;
+import io.tidings.push.DeviceTokenStore;
 import io.tidings.support.CustomerReply;
 import io.tidings.support.StoredReplies;
 import io.tidings.testing.MutableClock;
@@ -71,10 +75,13 @@ abstract class PrivacyContract {
         ConsentLedgerStore ledgerStore = new ConsentLedgerStore(database.jdbi());
         NotificationLog log = new NotificationLog(database.jdbi());
         ledger = new ConsentLedger(customers, ledgerStore);
-        export = new CustomerExport(customers, preferences, ledgerStore, log, clock);
+        DeviceTokenStore deviceTokens = new DeviceTokenStore(database.jdbi(), customers, clock);
+        InAppMessageStore inApp = new InAppMessageStore(database.jdbi(), customers, clock);
+        export = new CustomerExport(customers, preferences, ledgerStore, log, deviceTokens, inApp, clock);
         Outbox outbox = new Outbox(database.jdbi(), clock);
         erasure = new CustomerErasure(customers, ledgerStore, preferences, log, outbox,
-                new UnreachableContactPoints(database.jdbi()), new StoredReplies(database.jdbi(), clock), List.of(), clock);
+                List.of(new UnreachableContactPoints(database.jdbi()), new StoredReplies(database.jdbi(), clock),
+                        deviceTokens, inApp), clock);
         customer = new Customers(customers, clock).create(new CustomerProfile(null, "amara@example.com",
                 "+12015550123", null, null, null, null, null)).id();
         for (ConsentStatus status : new ConsentStatus[] {ConsentStatus.GRANTED, ConsentStatus.REVOKED}) {
@@ -90,6 +97,9 @@ abstract class PrivacyContract {
                 EventKind.BILLING_ISSUE, Category.TRANSACTIONAL, Set.of(Channel.EMAIL), "", clock.instant()));
         outbox.enqueue(new OutboxEntry(UUID.randomUUID(), null, customer, EventKind.BILLING_ISSUE,
                 Category.TRANSACTIONAL, Channel.EMAIL, Map.of("name", "Amara"), "billing-1", clock.instant()));
+        deviceTokens.register(customer, "fcm-token-of-amaras-phone", DevicePlatform.ANDROID);
+        inApp.store(new NewInAppMessage(customer, "billing-1:in_app", Category.TRANSACTIONAL, "Billing",
+                "Your card was declined."));
     }
 
     @AfterEach
@@ -107,6 +117,10 @@ abstract class PrivacyContract {
         assertThat(held.consents()).hasSize(2);
         assertThat(held.notifications()).singleElement()
                 .satisfies(entry -> assertThat(entry.channel()).isEqualTo(Channel.EMAIL));
+        assertThat(held.deviceTokens()).singleElement()
+                .satisfies(token -> assertThat(token.token()).isEqualTo("fcm-token-of-amaras-phone"));
+        assertThat(held.inAppMessages()).singleElement()
+                .satisfies(message -> assertThat(message.body()).isEqualTo("Your card was declined."));
     }
 
     @Test
@@ -139,7 +153,8 @@ abstract class PrivacyContract {
         assertThat(after).containsExactlyElementsOf(before.stream().map(ConsentRecord::erased).toList());
         assertThat(ledger.verify(customer)).isEqualTo(ChainVerification.intact(2));
         assertThat(count("preference_set") + count("preference_change") + count("preference_quiet_hours")
-                + count("notification_log") + count("outbox")).isZero();
+                + count("notification_log") + count("outbox") + count("device_token") + count("in_app_message"))
+                .isZero();
     }
 
     private int count(String table) {

@@ -4,12 +4,13 @@ import io.helidon.microprofile.server.Server;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Demo mode: sandboxes for Zendesk, Salesforce and Twilio on local ports, the server on the
+ * Demo mode: sandboxes for Zendesk, Salesforce, Twilio and Firebase on local ports, the server on the
  * embedded database, a few seeded customers, and a printed list of things to try.
  */
 public final class Demo {
@@ -21,6 +22,7 @@ public final class Demo {
     static final String DEMO_TWILIO_ACCOUNT_SID = "AC" + "d".repeat(32);
     /** Not a secret: signs the sandbox's status callbacks and the demo's curl lines. */
     static final String DEMO_TWILIO_AUTH_TOKEN = "demo-twilio-auth-token";
+    static final String DEMO_FCM_PROJECT = "tidings-demo";
 
     private Demo() {
     }
@@ -29,7 +31,11 @@ public final class Demo {
         Sandbox zendesk = Sandbox.start("zendesk", new ZendeskSandboxState());
         Sandbox salesforce = Sandbox.start("salesforce");
         Sandbox twilio = Sandbox.start("twilio", new SandboxStatusCallbacks(DEMO_TWILIO_AUTH_TOKEN));
-        List<Sandbox> sandboxes = List.of(zendesk, salesforce, twilio);
+        Sandbox firebase = Sandbox.start("firebase");
+        List<Sandbox> sandboxes = List.of(zendesk, salesforce, twilio, firebase);
+        // A key made now and held in memory only: the sandbox FCM takes any well-formed assertion.
+        ThrowawayServiceAccount fcmAccount = ThrowawayServiceAccount.generate(DEMO_FCM_PROJECT,
+                URI.create(firebase.baseUrl() + "/token"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> sandboxes.forEach(Sandbox::close), "demo-sandboxes-stop"));
 
         ConfigProviderResolver resolver = ConfigProviderResolver.instance();
@@ -54,7 +60,11 @@ public final class Demo {
                         Map.entry("tidings.public-base-url", "http://localhost:8080"),
                         Map.entry("tidings.zendesk.email", "tidings@example.com"),
                         Map.entry("tidings.zendesk.api-token", "demo-zendesk-api-token"),
-                        Map.entry("tidings.zendesk.drift.poll-interval", "PT10S"))))
+                        Map.entry("tidings.zendesk.drift.poll-interval", "PT10S"),
+                        Map.entry("tidings.fcm.service-account", fcmAccount.json()),
+                        Map.entry("tidings.fcm.base-url", firebase.baseUrl()),
+                        Map.entry("tidings.providers.push", "fcm"),
+                        Map.entry("tidings.providers.in-app", "in-app"))))
                 .build();
         resolver.registerConfig(config, Thread.currentThread().getContextClassLoader());
 
@@ -66,7 +76,9 @@ public final class Demo {
         String adminKey = config.getValue("tidings.admin-key", String.class);
         UUID amara = DemoCustomers.seed(baseUrl, adminKey).getResults().getFirst().getId();
         DemoPreferences.apply(baseUrl, adminKey, amara);
-        System.out.println(DemoBanner.text(baseUrl, adminKey, sandboxes, DemoPreferences.tryLines(baseUrl, adminKey, amara)));
+        UUID jonas = DemoPush.registerPhone(baseUrl, adminKey);
+        System.out.println(DemoBanner.text(baseUrl, adminKey, sandboxes, DemoPreferences.tryLines(baseUrl, adminKey, amara)
+                + DemoPush.tryLines(baseUrl, adminKey, jonas)));
         return server;
     }
 }

@@ -113,6 +113,39 @@ class SandboxTest {
         }
     }
 
+    @Test
+    void firebaseIssuesAnAccessTokenAndSendsWithIt() throws Exception {
+        try (Sandbox firebase = Sandbox.start("firebase")) {
+            HttpResponse<String> token = post(firebase.baseUrl() + "/token", "application/x-www-form-urlencoded", null,
+                    "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=a.b.c");
+            String accessToken = new ObjectMapper().readTree(token.body()).path("access_token").asText();
+            String send = firebase.baseUrl() + "/v1/projects/tidings-demo/messages:send";
+            HttpResponse<String> sent = post(send, "application/json", accessToken,
+                    "{\"message\":{\"token\":\"device-1\",\"notification\":{\"body\":\"hi\"}}}");
+            HttpResponse<String> uninstalled = post(send, "application/json", accessToken,
+                    "{\"message\":{\"token\":\"unregistered-app\",\"notification\":{\"body\":\"hi\"}}}");
+            HttpResponse<String> anonymous = post(send, "application/json", null, "{\"message\":{\"token\":\"x\"}}");
+
+            assertThat(token.statusCode()).isEqualTo(200);
+            assertThat(accessToken).startsWith("ya29.");
+            assertThat(new ObjectMapper().readTree(sent.body()).path("name").asText())
+                    .startsWith("projects/tidings-demo/messages/0:");
+            assertThat(uninstalled.statusCode()).isEqualTo(404);
+            assertThat(uninstalled.body()).contains("\"errorCode\":\"UNREGISTERED\"");
+            assertThat(anonymous.statusCode()).isEqualTo(401);
+        }
+    }
+
+    private static HttpResponse<String> post(String url, String type, String bearer, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }

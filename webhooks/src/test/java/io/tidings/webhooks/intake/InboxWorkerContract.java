@@ -14,7 +14,6 @@ import io.tidings.decision.EventKind;
 import io.tidings.persistence.Database;
 import io.tidings.preference.CategoryPolicies;
 import io.tidings.privacy.CustomerErasure;
-import io.tidings.support.StoredReplies;
 import io.tidings.preference.PreferenceStore;
 import io.tidings.testing.MutableClock;
 import io.tidings.testing.TestDatabase;
@@ -72,8 +71,8 @@ abstract class InboxWorkerContract {
         List<EventNormaliser> normalisers = List.of(new ZendeskEvents(), new SalesforceRecordChanges(),
                 new SalesforceAccountEvents());
         worker = new InboxWorker(inbox, normalisers, customers, sends, clock);
-        erasure = new CustomerErasure(customers, ledger, preferences, log, outbox, contactPoints,
-                new StoredReplies(database.jdbi(), clock), List.of(new InboxErasure(normalisers, clock)), clock);
+        erasure = new CustomerErasure(customers, ledger, preferences, log, outbox,
+                List.of(contactPoints, new InboxErasure(normalisers, clock)), clock);
         customer = new Customers(customers, clock).create(new CustomerProfile(new ExternalRefs(REQUESTER, CONTACT, null),
                 "amara@example.com", null, null, ZoneOffset.UTC, null, null, null)).id();
     }

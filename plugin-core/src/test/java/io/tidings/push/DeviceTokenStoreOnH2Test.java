@@ -1,0 +1,9 @@
+package io.tidings.push;
+
+import io.tidings.testing.TestDatabase;
+
+class DeviceTokenStoreOnH2Test extends DeviceTokenStoreContract {
+    DeviceTokenStoreOnH2Test() {
+        super(TestDatabase.H2);
+    }
+}

@@ -1,0 +1,9 @@
+package io.tidings.push;
+
+import io.tidings.testing.TestDatabase;
+
+class DeviceTokenStoreOnPostgresTest extends DeviceTokenStoreContract {
+    DeviceTokenStoreOnPostgresTest() {
+        super(TestDatabase.POSTGRESQL);
+    }
+}
