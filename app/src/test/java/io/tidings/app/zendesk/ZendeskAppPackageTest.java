@@ -133,6 +133,15 @@ class ZendeskAppPackageTest {
         assertThat(local).isNotEmpty().allSatisfy(asset -> assertThat(APP.resolve("assets").resolve(asset)).isRegularFile());
     }
 
+    @Test
+    void thePageAndScriptsNameNoPlainHttpAddress() throws IOException {
+        try (Stream<Path> assets = Files.list(APP.resolve("assets"))) {
+            for (Path asset : assets.filter(path -> path.toString().matches(".*\\.(html|js)$")).toList()) {
+                assertThat(Files.readString(asset)).as("Zendesk warns about http:// in %s", asset).doesNotContain("http://");
+            }
+        }
+    }
+
     private static JsonNode manifest() throws IOException {
         assertThat(APP.resolve("manifest.json")).as("the app at %s", APP.toAbsolutePath()).isRegularFile();
         JsonNode manifest = JSON.readTree(APP.resolve("manifest.json").toFile());
