@@ -34,6 +34,7 @@ import jakarta.ws.rs.client.WebTarget;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -62,6 +63,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ticket and agent as evidence. Zendesk itself is played by a fake ZAF client (test resource
  * {@code zaf/zaf_sdk_fake.js}); the page's own code is served unchanged.
  */
+@ExtendWith(HeadlessChromium.Installed.class)
 @HelidonTest
 @AddBean(SidebarPages.class)
 @AddConfig(key = "tidings.db.url", value = "jdbc:h2:mem:zendesk-sidebar" + TidingsApi.H2_MODE)
