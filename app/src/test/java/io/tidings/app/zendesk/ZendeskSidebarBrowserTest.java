@@ -110,7 +110,7 @@ class ZendeskSidebarBrowserTest {
         NotificationLogEntry decided = firstDecisionAfterTicketSolved(admin, customer.getId());
 
         browser.get(sidebarUrl(agentKey));
-        WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+        WebDriverWait wait = patiently();
         wait.until(page -> !text("status").startsWith("Loading"));
 
         assertThat(text("status")).isEmpty();
@@ -171,7 +171,7 @@ class ZendeskSidebarBrowserTest {
 
         browser.get(sidebarUrl(agentKey).replace("requesterId=" + REQUESTER, "requesterId=777"));
 
-        new WebDriverWait(browser, PATIENCE).until(page -> text("status").contains("Zendesk user 777"));
+        patiently().until(page -> text("status").contains("Zendesk user 777"));
         assertThat(text("status")).isEqualTo("Tidings has no customer for this requester (Zendesk user 777).");
         assertThat(browser.findElement(By.id("preferences")).isDisplayed()).isFalse();
     }
@@ -185,7 +185,7 @@ class ZendeskSidebarBrowserTest {
 
         browser.get(sidebarUrl(created.getKey()));
 
-        new WebDriverWait(browser, PATIENCE).until(page -> !text("status").startsWith("Loading"));
+        patiently().until(page -> !text("status").startsWith("Loading"));
         assertThat(text("status")).isEqualTo("The API key is unknown or has been revoked.");
         assertThat(browser.findElement(By.id("status")).getAttribute("class")).isEqualTo("error");
     }
@@ -220,6 +220,13 @@ class ZendeskSidebarBrowserTest {
         URI base = server.getUri();
         return base.resolve("/zaf-test/iframe.html") + "?tidingsBaseUrl=" + encode(base.toString())
                 + "&apiKey=" + encode(agentKey) + "&ticketId=" + TICKET + "&requesterId=" + REQUESTER + "&agentId=" + AGENT;
+    }
+
+    /** Waits for the page, and says what the page showed when it gives up. */
+    private static WebDriverWait patiently() {
+        WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+        wait.withMessage(() -> "the page says: " + text("status"));
+        return wait;
     }
 
     private static String encode(String value) {
