@@ -7,6 +7,8 @@
 #
 #   bench/webhooks-load.sh [h2|postgres]          (default h2)
 #
+# The closed-loop steps use wrk (Debian package wrk) with bench/zendesk-signed.lua when it is
+# installed, else the Java generator.
 # Environment: DURATION (s, default 30), WARMUP (s, default 5), CONCURRENCY (64), RATE (1000),
 # PORT (18080), NOOP_PATH (/health/live), JAVA_OPTS (server JVM options).
 # postgres: uses TIDINGS_DB_URL/_USER/_PASSWORD if set; otherwise starts a throw-away Debian
@@ -82,8 +84,32 @@ load() {
   "$JAVA_HOME/bin/java" -cp "$LOAD_JAR" io.tidings.benchmarks.load.WebhookLoad --url "http://127.0.0.1:$PORT" \
     --duration "$DURATION" --warmup "$WARMUP" --secret "$SECRET" --noop-path "$NOOP_PATH" "$@" | tee -a "$WORK/results"
 }
-load --target noop --concurrency "$CONCURRENCY"
-load --target zendesk --concurrency "$CONCURRENCY"
+# wrk drives the closed-loop steps where it is installed (a C client leaves the cores to the
+# server; the JDK client measures itself as much as the server); the open-loop step is Java's.
+wrk_load() {
+  local target=$1 out
+  if [ "$target" = noop ]; then
+    wrk -t1 -c"$CONCURRENCY" -d"${WARMUP}s" "http://127.0.0.1:$PORT$NOOP_PATH" >/dev/null
+    out=$(wrk -t1 -c"$CONCURRENCY" -d"${DURATION}s" --latency "http://127.0.0.1:$PORT$NOOP_PATH")
+  else
+    python3 "$ROOT/bench/zendesk-signed-requests.py" "$SECRET" 400000 "$WORK/requests.tsv"
+    wrk -t1 -c"$CONCURRENCY" -d"${WARMUP}s" -s "$ROOT/bench/zendesk-signed.lua" "http://127.0.0.1:$PORT" -- "$WORK/requests.tsv" >/dev/null
+    python3 "$ROOT/bench/zendesk-signed-requests.py" "$SECRET" 400000 "$WORK/requests.tsv"
+    out=$(wrk -t1 -c"$CONCURRENCY" -d"${DURATION}s" --latency -s "$ROOT/bench/zendesk-signed.lua" \
+      "http://127.0.0.1:$PORT" -- "$WORK/requests.tsv")
+  fi
+  echo "$out" | awk -v t="$target" -v c="$CONCURRENCY" '
+    /Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /non2xx=/ {bad=$0}
+    END {printf "RESULT target=%s concurrency=%s tool=wrk ok_per_s=%d p50=%s p99=%s %s\n", t, c, rps, p50, p99, bad}' \
+    | tee -a "$WORK/results"
+}
+if command -v wrk >/dev/null && command -v python3 >/dev/null; then
+  wrk_load noop
+  wrk_load zendesk
+else
+  load --target noop --concurrency "$CONCURRENCY"
+  load --target zendesk --concurrency "$CONCURRENCY"
+fi
 load --target zendesk --rate "$RATE"
 
 noop=$(awk '/target=noop/ {for (i=1;i<=NF;i++) if ($i ~ /^ok_per_s=/) {sub("ok_per_s=","",$i); print $i}}' "$WORK/results")

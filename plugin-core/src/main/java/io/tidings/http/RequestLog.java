@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * One log line per API request: method, route template (never the raw path or query, which may
- * carry emails or phone numbers), status, duration and the API key's name.
+ * carry emails or phone numbers), status, duration and the API key's name. Requests no resource
+ * takes are not logged here: they go on to Helidon's own routes (health, metrics, OpenAPI).
  */
 @Provider
 @PreMatching
@@ -37,20 +38,25 @@ public class RequestLog implements ContainerRequestFilter, ContainerResponseFilt
         if (!LOG.isLoggable(System.Logger.Level.INFO) || !(request.getProperty(STARTED) instanceof Long started)) {
             return;
         }
+        String route = route(request);
+        if (route == null) {
+            return;
+        }
         long micros = (System.nanoTime() - started) / 1_000;
         Principal caller = request.getSecurityContext() == null ? null : request.getSecurityContext().getUserPrincipal();
         LOG.log(System.Logger.Level.INFO, "{0} {1} {2} {3}ms caller={4}",
-                request.getMethod(), route(request), response.getStatus(),
+                request.getMethod(), route, response.getStatus(),
                 String.format("%.1f", micros / 1000.0), caller == null ? "-" : caller.getName());
     }
 
+    /** The matched route template, or null when no resource took the request. */
     private static String route(ContainerRequestContext request) {
         if (!(request instanceof ContainerRequest jersey)) {
-            return "(unmatched)";
+            return null;
         }
         List<UriTemplate> templates = jersey.getUriInfo().getMatchedTemplates();
         if (templates.isEmpty()) {
-            return "(unmatched)";
+            return null;
         }
         StringBuilder route = new StringBuilder();
         for (int i = templates.size() - 1; i >= 0; i--) {

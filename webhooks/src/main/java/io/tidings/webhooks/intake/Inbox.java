@@ -43,8 +43,20 @@ public class Inbox {
      * and source event id). Returns how many were new; when it returns, they are committed.
      */
     public int store(List<InboundDelivery> deliveries) {
+        int stored = 0;
+        for (boolean isNew : storeEach(deliveries)) {
+            stored += isNew ? 1 : 0;
+        }
+        return stored;
+    }
+
+    /**
+     * Stores the deliveries in one transaction; answers, per delivery in order, whether it was new
+     * (false for one the inbox already held, or an earlier one in the list already stored).
+     */
+    public boolean[] storeEach(List<InboundDelivery> deliveries) {
         if (deliveries.isEmpty()) {
-            return 0;
+            return new boolean[0];
         }
         return jdbi.inTransaction(handle -> {
             PreparedBatch batch = handle.prepareBatch(INSERT);
@@ -59,9 +71,10 @@ public class Inbox {
                         .bind("payload", delivery.payload())
                         .add();
             }
-            int stored = 0;
-            for (int count : batch.execute()) {
-                stored += count;
+            int[] counts = batch.execute();
+            boolean[] stored = new boolean[counts.length];
+            for (int i = 0; i < counts.length; i++) {
+                stored[i] = counts[i] > 0;
             }
             return stored;
         });

@@ -16,10 +16,10 @@ public class SalesforceFlowIntake {
     private static final System.Logger LOG = System.getLogger(SalesforceFlowIntake.class.getName());
 
     private final StandardWebhooksSignature signature;
-    private final Inbox inbox;
+    private final InboxWriter inbox;
 
     @Inject
-    public SalesforceFlowIntake(@ConfigProperty(name = SECRET_KEY) Optional<String> secrets, Inbox inbox) {
+    public SalesforceFlowIntake(@ConfigProperty(name = SECRET_KEY) Optional<String> secrets, InboxWriter inbox) {
         this.signature = new StandardWebhooksSignature(SigningSecrets.configured(SECRET_KEY, secrets.orElse("")));
         this.inbox = inbox;
         if (!signature.hasSecret()) {

@@ -18,12 +18,12 @@ public class SalesforceIntake {
     private static final int SHORT_ID = 15;
 
     private final String organizationId;
-    private final Inbox inbox;
+    private final InboxWriter inbox;
     private final Clock clock;
 
     @Inject
     public SalesforceIntake(@ConfigProperty(name = "tidings.salesforce.organization-id") Optional<String> organizationId,
-                            Inbox inbox, Clock clock) {
+                            InboxWriter inbox, Clock clock) {
         this.organizationId = organizationId.map(String::strip).orElse("");
         this.inbox = inbox;
         this.clock = clock;

@@ -15,12 +15,12 @@ public class ZendeskIntake {
     private static final System.Logger LOG = System.getLogger(ZendeskIntake.class.getName());
 
     private final ZendeskSignature signature;
-    private final Inbox inbox;
+    private final InboxWriter inbox;
     private final Clock clock;
 
     @Inject
     public ZendeskIntake(@ConfigProperty(name = "tidings.zendesk.webhook-secret") Optional<String> secrets,
-                         Inbox inbox, Clock clock) {
+                         InboxWriter inbox, Clock clock) {
         this.signature = new ZendeskSignature(SigningSecrets.configured("tidings.zendesk.webhook-secret", secrets.orElse("")), clock);
         this.inbox = inbox;
         this.clock = clock;
