@@ -75,7 +75,13 @@ public class InboxWriter {
                 break;
             }
             waiting.drainTo(group, MAX_GROUP - 1);
-            write(group);
+            try {
+                write(group);
+            } catch (Error e) {
+                // Answer the senders rather than leave them waiting for a writer that is gone.
+                group.forEach(pending -> pending.stored().completeExceptionally(e));
+                throw e;
+            }
             group.clear();
         }
         refuseWaiting();
