@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * written with {@code update_many} or edited on one user ({@code PUT /api/v2/users/{id}}, as an
  * agent would) show on the user afterwards and in the incremental user export; each update job
  * answers {@code completed} with a result per user, read alone or with others ({@code show_many});
- * user fields, webhooks and triggers the installer creates are listed afterwards. Mappings opt in with {@code "transformers": ["zendesk-state"]}.
+ * user fields, webhooks and triggers the installer creates are listed afterwards. Mappings opt in
+ * with {@code "transformers": ["zendesk-state"]}.
  */
 final class ZendeskSandboxState implements ResponseTransformerV2 {
 
