@@ -7,6 +7,7 @@ import io.tidings.zendesk.client.ZendeskApiException;
 import io.tidings.zendesk.client.ZendeskClient;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -141,13 +142,15 @@ public final class ZendeskUserFieldSync {
                 }
             }
         }
+        List<ClaimedSync> done = new ArrayList<>();
         batch.byUser().forEach((user, sync) -> {
             if (failures.containsKey(user)) {
                 queue.retry(sync, failures.get(user));
             } else {
-                queue.done(sync);
+                done.add(sync);
             }
         });
+        queue.doneAll(done);
     }
 
     private static Optional<Long> zendeskUserId(CustomerSnapshot snapshot) {
