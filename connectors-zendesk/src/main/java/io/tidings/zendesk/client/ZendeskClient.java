@@ -52,10 +52,6 @@ public final class ZendeskClient {
         return JobStatus.read(http.post("/api/v2/users/create_or_update_many", NODES.objectNode().set("users", array)));
     }
 
-    public JobStatus jobStatus(String id) {
-        return JobStatus.read(http.get("/api/v2/job_statuses/" + encode(id)));
-    }
-
     /**
      * The statuses of up to 100 jobs in one call ({@code GET /api/v2/job_statuses/show_many?ids=…}),
      * in Zendesk's order; a job Zendesk no longer keeps is absent.

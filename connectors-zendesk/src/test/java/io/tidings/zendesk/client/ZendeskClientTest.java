@@ -64,21 +64,6 @@ class ZendeskClientTest {
     }
 
     @Test
-    void aCompletedJobNamesItsFailedItems() {
-        zendesk.stubFor(get(urlPathEqualTo("/api/v2/job_statuses/abc")).willReturn(okJson("""
-                {"job_status":{"id":"abc","status":"completed","total":2,"progress":2,"message":"Completed",
-                 "results":[{"id":1001,"action":"update","status":"Updated","success":true},
-                            {"id":1002,"status":"Failed","error":"UserUpdateError","details":"Locked"}]}}""")));
-
-        JobStatus job = client(1000).jobStatus("abc");
-
-        assertThat(job.completed()).isTrue();
-        assertThat(job.results()).extracting(JobStatus.Result::id, JobStatus.Result::failed)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1001L, false),
-                        org.assertj.core.groups.Tuple.tuple(1002L, true));
-    }
-
-    @Test
     void showManyReadsTheStatusesOfSeveralJobsInOneCall() {
         zendesk.stubFor(get(urlEqualTo("/api/v2/job_statuses/show_many?ids=8b726e606741012ffc2d782bcb7848fe,"
                 + "e7665094164c498781ebe4c8db6d2af5")).willReturn(okJson("""
