@@ -10,6 +10,7 @@ import io.tidings.preference.CategoryPolicyConfig;
 import io.tidings.preference.CustomerPreferences;
 import io.tidings.preference.PreferenceStore;
 import io.tidings.zendesk.client.JobFollower;
+import io.tidings.zendesk.client.RequestPacer;
 import io.tidings.zendesk.client.ZendeskClient;
 import io.tidings.zendesk.client.ZendeskHttp;
 import io.tidings.zendesk.client.ZendeskSettings;
@@ -60,8 +61,11 @@ public final class SyncZendesk {
             ZendeskSyncQueue queue = new ZendeskSyncQueue(jdbi, clock);
             ZendeskClient client = new ZendeskClient(ZendeskHttp.of(settings.get()));
             CategoryPolicies policies = new CategoryPolicyConfig().categoryPolicies(config);
+            int maxOutstandingJobs = config.getOptionalValue("tidings.zendesk.sync.max-outstanding-jobs", Integer.class)
+                    .orElse(JobFollower.ZENDESK_JOB_LIMIT);
             ZendeskUserFieldSync sync = new ZendeskUserFieldSync(queue, snapshots, policies, client,
-                    new JobFollower(client, Duration.ofSeconds(1), 300));
+                    new JobFollower(client, Duration.ofSeconds(1), ZendeskUserFieldSync.JOB_GIVE_UP, maxOutstandingJobs,
+                            RequestPacer.SYSTEM));
             ProgressBar bar = new ProgressBar(out);
             long waiting = new ZendeskBackfill(jdbi, queue, new SyncPositions(jdbi, clock), sync).run(
                     new ZendeskBackfill.Progress() {

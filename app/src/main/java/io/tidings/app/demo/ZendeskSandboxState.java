@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * What the demo's sandbox Zendesk remembers, answered in Zendesk's documented shapes: user fields
  * written with {@code update_many} or edited on one user ({@code PUT /api/v2/users/{id}}, as an
  * agent would) show on the user afterwards and in the incremental user export; each update job
- * answers {@code completed} with a result per user; user fields, webhooks and triggers the
- * installer creates are listed afterwards. Mappings opt in with {@code "transformers": ["zendesk-state"]}.
+ * answers {@code completed} with a result per user, read alone or with others ({@code show_many});
+ * user fields, webhooks and triggers the installer creates are listed afterwards. Mappings opt in
+ * with {@code "transformers": ["zendesk-state"]}.
  */
 final class ZendeskSandboxState implements ResponseTransformerV2 {
 
@@ -75,8 +76,13 @@ final class ZendeskSandboxState implements ResponseTransformerV2 {
                             : json(response, list(collection));
                 }
             }
+            if (path.matches("/api/v2/job_statuses/show_many(\\.json)?")) {
+                return json(response, jobs(request.queryParameter("ids").firstValue().split(",")));
+            }
             if (path.startsWith("/api/v2/job_statuses/")) {
-                return json(response, job(path.substring("/api/v2/job_statuses/".length()).replace(".json", "")));
+                ObjectNode answer = JSON.createObjectNode();
+                answer.set("job_status", job(path.substring("/api/v2/job_statuses/".length()).replace(".json", "")));
+                return json(response, answer);
             }
             if (path.startsWith("/api/v2/users/")) {
                 if (request.getMethod().getName().equals("PUT")) {
@@ -153,17 +159,28 @@ final class ZendeskSandboxState implements ResponseTransformerV2 {
         return collection.substring(0, collection.length() - 1);
     }
 
-    private JsonNode job(String jobId) {
-        ArrayNode results = jobResults.get(jobId);
+    /** The jobs among {@code jobIds} the sandbox ran ({@code show_many} leaves out the ones it does not know). */
+    private JsonNode jobs(String[] jobIds) {
         ObjectNode answer = JSON.createObjectNode();
-        ObjectNode job = answer.putObject("job_status").put("id", jobId);
+        ArrayNode statuses = answer.putArray("job_statuses");
+        for (String jobId : jobIds) {
+            if (jobResults.containsKey(jobId)) {
+                statuses.add(job(jobId));
+            }
+        }
+        return answer;
+    }
+
+    private ObjectNode job(String jobId) {
+        ArrayNode results = jobResults.get(jobId);
+        ObjectNode job = JSON.createObjectNode().put("id", jobId);
         if (results == null) {
             job.put("status", "failed").put("message", "unknown job");
         } else {
             job.put("status", "completed").put("total", results.size()).put("progress", results.size())
                     .put("message", "Completed").set("results", results);
         }
-        return answer;
+        return job;
     }
 
     private JsonNode withFields(JsonNode answer) {

@@ -3,6 +3,11 @@ package io.tidings.app.demo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import com.twilio.security.RequestValidator;
+import io.tidings.zendesk.client.JobStatus;
+import io.tidings.zendesk.client.ZendeskClient;
+import io.tidings.zendesk.client.ZendeskCredentials;
+import io.tidings.zendesk.client.ZendeskHttp;
+import io.tidings.zendesk.client.ZendeskSettings;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -36,6 +41,22 @@ class SandboxTest {
             assertThat(user.body()).contains("\"user\"").contains("\"id\":1002").contains("\"iana_time_zone\":\"Europe/Berlin\"");
             assertThat(missing.statusCode()).isEqualTo(404);
             assertThat(missing.body()).contains("RecordNotFound");
+        }
+    }
+
+    @Test
+    void zendeskAnswersTheJobsOfSeveralUpdatesInOneRead() {
+        try (Sandbox zendesk = Sandbox.start("zendesk", new ZendeskSandboxState())) {
+            ZendeskClient client = new ZendeskClient(ZendeskHttp.of(new ZendeskSettings(URI.create(zendesk.baseUrl()),
+                    new ZendeskCredentials.ApiToken("tidings@example.com", "token"), 1000)));
+            JobStatus first = client.updateManyUsers(Map.of(1001L, Map.of("tidings_sms_opt_in", true)));
+            JobStatus second = client.updateManyUsers(Map.of(1002L, Map.of("tidings_sms_opt_in", false)));
+
+            List<JobStatus> jobs = client.jobStatuses(List.of(first.id(), second.id()));
+
+            assertThat(jobs).extracting(JobStatus::id).containsExactly(first.id(), second.id());
+            assertThat(jobs).allMatch(JobStatus::completed);
+            assertThat(jobs.get(1).results()).extracting(JobStatus.Result::id).containsExactly(1002L);
         }
     }
 

@@ -32,8 +32,13 @@ public record JobStatus(String id, String status, List<Result> results) {
         return "completed".equals(status);
     }
 
+    /** The job of a {@code {"job_status": {…}}} answer. */
     static JobStatus read(JsonNode answer) {
-        JsonNode job = answer.path("job_status");
+        return of(answer.path("job_status"));
+    }
+
+    /** One {@code job_status} object. */
+    static JobStatus of(JsonNode job) {
         List<Result> results = new ArrayList<>();
         for (JsonNode item : job.path("results")) {
             boolean failed = "Failed".equalsIgnoreCase(item.path("status").asText())

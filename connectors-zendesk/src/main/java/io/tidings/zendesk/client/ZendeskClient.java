@@ -10,8 +10,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The Zendesk Support API calls Tidings makes, in Zendesk's documented request and response
@@ -21,6 +23,8 @@ public final class ZendeskClient {
 
     /** The most users one {@code update_many} or {@code create_or_update_many} call takes. */
     public static final int MAX_USERS_PER_CALL = 100;
+    /** The most job ids one {@code show_many} read of job statuses is given. */
+    public static final int MAX_JOBS_PER_READ = 100;
     private static final int MAX_PAGES = 1_000;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -48,8 +52,21 @@ public final class ZendeskClient {
         return JobStatus.read(http.post("/api/v2/users/create_or_update_many", NODES.objectNode().set("users", array)));
     }
 
-    public JobStatus jobStatus(String id) {
-        return JobStatus.read(http.get("/api/v2/job_statuses/" + encode(id)));
+    /**
+     * The statuses of up to 100 jobs in one call ({@code GET /api/v2/job_statuses/show_many?ids=…}),
+     * in Zendesk's order; a job Zendesk no longer keeps is absent.
+     */
+    public List<JobStatus> jobStatuses(Collection<String> ids) {
+        if (ids.isEmpty() || ids.size() > MAX_JOBS_PER_READ) {
+            throw new IllegalArgumentException("a read takes 1 to " + MAX_JOBS_PER_READ + " job ids, not "
+                    + ids.size());
+        }
+        String joined = ids.stream().map(ZendeskClient::encode).collect(Collectors.joining(","));
+        List<JobStatus> statuses = new ArrayList<>();
+        for (JsonNode job : http.get("/api/v2/job_statuses/show_many?ids=" + joined).path("job_statuses")) {
+            statuses.add(JobStatus.of(job));
+        }
+        return statuses;
     }
 
     /** A user as Zendesk shows it ({@code GET /api/v2/users/{id}}), the {@code user} object. */

@@ -56,6 +56,7 @@ public final class ZendeskBackfill {
             synced += claimed;
             progress.synced(Math.min(synced, toSync), toSync);
         }
+        sync.settleOutstanding();
         positions.clear(POSITION);
         return queue.pending();
     }

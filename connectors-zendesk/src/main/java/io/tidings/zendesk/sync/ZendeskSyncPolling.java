@@ -6,6 +6,7 @@ import io.tidings.preference.CategoryPolicies;
 import io.tidings.preference.CustomerPreferences;
 import io.tidings.webhooks.polling.PollingLoop;
 import io.tidings.zendesk.client.JobFollower;
+import io.tidings.zendesk.client.RequestPacer;
 import io.tidings.zendesk.client.ZendeskAccount;
 import io.tidings.zendesk.client.ZendeskClient;
 import jakarta.annotation.PreDestroy;
@@ -22,16 +23,15 @@ import java.util.List;
 
 /**
  * Runs the Zendesk sync in the background while a Zendesk account is configured: the user field
- * sync every {@code tidings.zendesk.sync.poll-interval} (default PT1S), reading job statuses every
- * {@code tidings.zendesk.sync.job-poll-interval} (PT1S), and the drift reader every
- * {@code tidings.zendesk.drift.poll-interval} (PT1M; Zendesk allows 10 export calls a minute).
+ * sync every {@code tidings.zendesk.sync.poll-interval} (default PT1S), with at most
+ * {@code tidings.zendesk.sync.max-outstanding-jobs} (30, Zendesk's job queue limit) update jobs out
+ * at once and their statuses read together at most every {@code tidings.zendesk.sync.job-poll-interval}
+ * (PT1S); and the drift reader every {@code tidings.zendesk.drift.poll-interval} (PT1M; Zendesk
+ * allows 10 export calls a minute).
  * PT0S turns a loop off.
  */
 @ApplicationScoped
 public class ZendeskSyncPolling {
-
-    /** Reads of a job's status before a batch gives up on it and queues its customers again. */
-    private static final int MAX_JOB_POLLS = 300;
 
     private final ZendeskAccount account;
     private final ZendeskSyncQueue queue;
@@ -44,6 +44,7 @@ public class ZendeskSyncPolling {
     private final Clock clock;
     private final Duration interval;
     private final Duration jobPollInterval;
+    private final int maxOutstandingJobs;
     private final Duration driftInterval;
     private final List<PollingLoop> loops = new ArrayList<>();
 
@@ -55,6 +56,8 @@ public class ZendeskSyncPolling {
                               String interval,
                               @ConfigProperty(name = "tidings.zendesk.sync.job-poll-interval", defaultValue = "PT1S")
                               String jobPollInterval,
+                              @ConfigProperty(name = "tidings.zendesk.sync.max-outstanding-jobs", defaultValue = "30")
+                              int maxOutstandingJobs,
                               @ConfigProperty(name = "tidings.zendesk.drift.poll-interval", defaultValue = "PT1M")
                               String driftInterval) {
         this.account = account;
@@ -68,6 +71,7 @@ public class ZendeskSyncPolling {
         this.clock = clock;
         this.interval = Duration.parse(interval);
         this.jobPollInterval = Duration.parse(jobPollInterval);
+        this.maxOutstandingJobs = maxOutstandingJobs;
         this.driftInterval = Duration.parse(driftInterval);
     }
 
@@ -78,7 +82,8 @@ public class ZendeskSyncPolling {
         ZendeskClient client = account.client().get();
         if (!interval.isZero()) {
             ZendeskUserFieldSync sync = new ZendeskUserFieldSync(queue, snapshots, policies, client,
-                    new JobFollower(client, jobPollInterval, MAX_JOB_POLLS));
+                    new JobFollower(client, jobPollInterval, ZendeskUserFieldSync.JOB_GIVE_UP, maxOutstandingJobs,
+                            RequestPacer.SYSTEM));
             loops.add(PollingLoop.start("tidings-zendesk-sync", interval, sync::syncBatch,
                     ZendeskClient.MAX_USERS_PER_CALL));
         }

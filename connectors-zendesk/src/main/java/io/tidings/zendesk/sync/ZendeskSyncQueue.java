@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -89,13 +90,24 @@ public class ZendeskSyncQueue {
      * changed meanwhile, in which case it is released for another round at once.
      */
     public void done(ClaimedSync sync) {
+        doneAll(List.of(sync));
+    }
+
+    /** {@link #done(ClaimedSync)} for every customer of a batch, in one transaction. */
+    public void doneAll(List<ClaimedSync> syncs) {
+        if (syncs.isEmpty()) {
+            return;
+        }
         jdbi.useTransaction(handle -> {
-            int deleted = handle.createUpdate("delete from zendesk_user_sync where customer_id = :id "
-                            + "and version = :version and lease_token = :token")
-                    .bind("id", sync.customerId()).bind("version", sync.version()).bind("token", sync.leaseToken())
-                    .execute();
-            if (deleted == 0) {
-                release(handle, sync);
+            PreparedBatch delete = handle.prepareBatch("delete from zendesk_user_sync where customer_id = :id "
+                    + "and version = :version and lease_token = :token");
+            syncs.forEach(sync -> delete.bind("id", sync.customerId()).bind("version", sync.version())
+                    .bind("token", sync.leaseToken()).add());
+            int[] deleted = delete.execute();
+            for (int i = 0; i < deleted.length; i++) {
+                if (deleted[i] == 0) {
+                    release(handle, syncs.get(i));
+                }
             }
         });
     }

@@ -26,38 +26,48 @@ import java.util.List;
 import java.util.UUID;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
  * The sync-efficiency figure: the user field sync against a fake Zendesk that allows
  * {@code tidings.bench.budget} requests per {@code tidings.bench.window} (429 beyond), for
- * {@code tidings.bench.duration}. Prints users synced per minute against the ceiling (budget × 100
- * per minute), the share of update calls that carried a full batch, and 429s per window. Not a
- * test: it runs only when {@code tidings.bench.budget} is set, and asserts nothing.
+ * {@code tidings.bench.duration}, then until the jobs still out are settled. Each update job works
+ * for {@code tidings.bench.job-delay} (PT0.5S) before it completes; the sync keeps up to
+ * {@code tidings.bench.max-outstanding-jobs} (30) jobs out and reads them at most every
+ * {@code tidings.bench.job-poll-interval} (PT1S). Prints users synced (their jobs completed) per
+ * minute against the ceiling (budget × 100 per minute), the share of update calls that carried a
+ * full batch, the job-status reads, and 429s per window. Not a test: it runs only when
+ * {@code tidings.bench.budget} is set, and asserts nothing.
  */
 @EnabledIfSystemProperty(named = "tidings.bench.budget", matches = "\\d+")
 class SyncEfficiencyHarness {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String UPDATE_MANY = "/api/v2/users/update_many";
+    private static final String SHOW_MANY = "/api/v2/job_statuses/show_many";
 
     @Test
     void measure() throws Exception {
         int budget = Integer.parseInt(System.getProperty("tidings.bench.budget"));
         Duration window = Duration.parse(System.getProperty("tidings.bench.window", "PT1M"));
         Duration duration = Duration.parse(System.getProperty("tidings.bench.duration", "PT3M"));
+        Duration jobDelay = Duration.parse(System.getProperty("tidings.bench.job-delay", "PT0.5S"));
+        Duration jobPoll = Duration.parse(System.getProperty("tidings.bench.job-poll-interval", "PT1S"));
+        int maxJobs = Integer.parseInt(System.getProperty("tidings.bench.max-outstanding-jobs",
+                String.valueOf(JobFollower.ZENDESK_JOB_LIMIT)));
         double perMinute = budget * (60.0 / window.toSeconds());
         RateLimitedZendesk limit = new RateLimitedZendesk(budget, window);
-        WireMockServer zendesk = new WireMockServer(options().dynamicPort().extensions(limit).containerThreads(8));
+        DelayedJobs jobs = new DelayedJobs(jobDelay);
+        WireMockServer zendesk = new WireMockServer(options().dynamicPort().extensions(limit, jobs)
+                .containerThreads(8));
         zendesk.start();
-        zendesk.stubFor(put(urlPathEqualTo("/api/v2/users/update_many")).willReturn(okJson(
-                "{\"job_status\":{\"id\":\"bench\",\"status\":\"queued\",\"results\":null}}")));
-        zendesk.stubFor(get(urlPathMatching("/api/v2/job_statuses/.*")).willReturn(okJson(
-                "{\"job_status\":{\"id\":\"bench\",\"status\":\"completed\",\"results\":[]}}")));
+        zendesk.stubFor(put(urlPathEqualTo(UPDATE_MANY)).willReturn(ok().withTransformers(DelayedJobs.NAME)));
+        zendesk.stubFor(get(urlPathEqualTo(SHOW_MANY)).willReturn(ok().withTransformers(DelayedJobs.NAME)));
         try (TidingsStores stores = new TidingsStores(TestDatabase.H2)) {
             long customers = (long) Math.ceil(perMinute * 100 * duration.toSeconds() / 60.0 * 1.2);
             List<Customer> created = new ArrayList<>();
@@ -76,21 +86,27 @@ class SyncEfficiencyHarness {
                     RequestPacer.SYSTEM));
             // the stores' clock stands still: queue times never pass "now", so every claim is due
             ZendeskUserFieldSync sync = new ZendeskUserFieldSync(stores.queue, stores.snapshots,
-                    CategoryPolicies.defaults(), client, new JobFollower(client, Duration.ofMillis(200), 300));
+                    CategoryPolicies.defaults(), client, new JobFollower(client, jobPoll,
+                    ZendeskUserFieldSync.JOB_GIVE_UP, maxJobs, RequestPacer.SYSTEM));
             long started = System.nanoTime();
-            long synced = 0;
             while (System.nanoTime() - started < duration.toNanos()) {
-                synced += sync.syncBatch();
+                sync.syncBatch();
             }
+            sync.settleOutstanding();
             double minutes = (System.nanoTime() - started) / 60e9;
-            var calls = zendesk.findAll(putRequestedFor(urlPathEqualTo("/api/v2/users/update_many")));
+            long synced = customers - stores.queue.pending();
+            var calls = zendesk.findAll(putRequestedFor(urlPathEqualTo(UPDATE_MANY)));
             long full = calls.stream().filter(call -> size(call.getBodyAsString()) == ZendeskClient.MAX_USERS_PER_CALL)
                     .count();
-            System.out.printf("budget %d requests per %s (%.0f/min), ran %.2f min%n", budget, window, perMinute, minutes);
+            int reads = zendesk.findAll(getRequestedFor(urlPathEqualTo(SHOW_MANY))).size();
+            System.out.printf("budget %d requests per %s (%.0f/min), ran %.2f min; jobs work %s, read at most every %s,"
+                    + " up to %d out%n", budget, window, perMinute, minutes, jobDelay, jobPoll, maxJobs);
             System.out.printf("users synced per minute: %.0f of a ceiling of %.0f (%.1f%%)%n", synced / minutes,
                     perMinute * 100, 100 * synced / minutes / (perMinute * 100));
             System.out.printf("update_many calls: %d, carrying a full batch: %.1f%%%n", calls.size(),
                     calls.isEmpty() ? 0.0 : 100.0 * full / calls.size());
+            System.out.printf("show_many reads: %d (%.1f update calls per read), job statuses answered working: %d%n",
+                    reads, reads == 0 ? 0.0 : (double) calls.size() / reads, jobs.workingAnswers());
             List<int[]> windows = limit.windows();
             for (int i = 0; i < windows.size(); i++) {
                 System.out.printf("window %d: %d requests served, %d answered 429%n", i, windows.get(i)[0],

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -13,7 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -61,18 +64,41 @@ class ZendeskClientTest {
     }
 
     @Test
-    void aCompletedJobNamesItsFailedItems() {
-        zendesk.stubFor(get(urlPathEqualTo("/api/v2/job_statuses/abc")).willReturn(okJson("""
-                {"job_status":{"id":"abc","status":"completed","total":2,"progress":2,"message":"Completed",
-                 "results":[{"id":1001,"action":"update","status":"Updated","success":true},
-                            {"id":1002,"status":"Failed","error":"UserUpdateError","details":"Locked"}]}}""")));
+    void showManyReadsTheStatusesOfSeveralJobsInOneCall() {
+        zendesk.stubFor(get(urlEqualTo("/api/v2/job_statuses/show_many?ids=8b726e606741012ffc2d782bcb7848fe,"
+                + "e7665094164c498781ebe4c8db6d2af5")).willReturn(okJson("""
+                {"job_statuses":[
+                  {"id":"8b726e606741012ffc2d782bcb7848fe","job_type":"Bulk Update Users","status":"completed",
+                   "total":2,"progress":2,"message":"Completed at 2026-11-22 08:00:03 +0000",
+                   "url":"https://example.zendesk.com/api/v2/job_statuses/8b726e606741012ffc2d782bcb7848fe.json",
+                   "results":[{"id":1001,"action":"update","status":"Updated","success":true},
+                              {"id":1002,"status":"Failed","error":"UserUpdateError","details":"Locked"}]},
+                  {"id":"e7665094164c498781ebe4c8db6d2af5","job_type":"Bulk Update Users","status":"working",
+                   "total":100,"progress":40,"message":null,
+                   "url":"https://example.zendesk.com/api/v2/job_statuses/e7665094164c498781ebe4c8db6d2af5.json",
+                   "results":null}]}""")));
 
-        JobStatus job = client(1000).jobStatus("abc");
+        List<JobStatus> jobs = client(1000).jobStatuses(List.of("8b726e606741012ffc2d782bcb7848fe",
+                "e7665094164c498781ebe4c8db6d2af5"));
 
-        assertThat(job.completed()).isTrue();
-        assertThat(job.results()).extracting(JobStatus.Result::id, JobStatus.Result::failed)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1001L, false),
-                        org.assertj.core.groups.Tuple.tuple(1002L, true));
+        assertThat(jobs).extracting(JobStatus::id, JobStatus::status).containsExactly(
+                Tuple.tuple("8b726e606741012ffc2d782bcb7848fe", "completed"),
+                Tuple.tuple("e7665094164c498781ebe4c8db6d2af5", "working"));
+        assertThat(jobs.getFirst().results()).extracting(JobStatus.Result::id, JobStatus.Result::failed)
+                .containsExactly(Tuple.tuple(1001L, false), Tuple.tuple(1002L, true));
+        assertThat(jobs.get(1).finished()).isFalse();
+        assertThat(jobs.get(1).results()).isEmpty();
+        zendesk.verify(1, getRequestedFor(urlPathEqualTo("/api/v2/job_statuses/show_many")));
+    }
+
+    @Test
+    void aShowManyReadTakesOneToAHundredJobIds() {
+        ZendeskClient client = client(1000);
+        List<String> tooMany = IntStream.rangeClosed(0, ZendeskClient.MAX_JOBS_PER_READ)
+                .mapToObj(Integer::toString).toList();
+
+        assertThatThrownBy(() -> client.jobStatuses(List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.jobStatuses(tooMany)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
