@@ -23,6 +23,7 @@ import io.tidings.dispatch.OutboxRecord;
 import io.tidings.dispatch.OutboxStatus;
 import io.tidings.preference.Category;
 import io.tidings.preference.Channel;
+import io.tidings.testing.FinishedSends;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.client.WebTarget;
 import org.eclipse.microprofile.config.spi.ConfigSource;
@@ -124,7 +125,7 @@ class DeviceTokensAndPushTest {
                 Category.TRANSACTIONAL, Channel.PUSH, Map.of("ticketId", "4711", "status", "solved"), "e2e-push-1",
                 Instant.now()));
 
-        OutboxRecord record = awaitFinished("e2e-push-1");
+        OutboxRecord record = FinishedSends.await(outbox, "e2e-push-1");
         assertThat(record.status()).isEqualTo(OutboxStatus.SENT);
         assertThat(record.providerId()).isEqualTo("fcm");
         assertThat(record.providerMessageId()).isEqualTo(MESSAGE_NAME);
@@ -132,17 +133,6 @@ class DeviceTokensAndPushTest {
                 .withRequestBody(matchingJsonPath("$.message.token", equalTo("fcm-token-tablet")))
                 .withRequestBody(matchingJsonPath("$.message.notification.title",
                         equalTo("Ticket 4711: solved"))));
-    }
-
-    private OutboxRecord awaitFinished(String key) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            OutboxRecord record = outbox.findByIdempotencyKey(key).orElseThrow();
-            if (record.status() != OutboxStatus.QUEUED && record.status() != OutboxStatus.SENDING) {
-                return record;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the send was not carried out within 10 s");
     }
 
     private static WireMockServer started() {

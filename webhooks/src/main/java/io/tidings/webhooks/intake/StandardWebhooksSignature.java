@@ -47,11 +47,7 @@ public final class StandardWebhooksSignature implements InboundSignature {
         }
         Map<String, List<String>> signed = new HashMap<>();
         for (String name : List.of(ID_HEADER, TIMESTAMP_HEADER, SIGNATURE_HEADER)) {
-            String value = headers.first(name);
-            if (value == null || value.isBlank()) {
-                throw new UnverifiedDeliveryException("The delivery has no " + name + " header.");
-            }
-            signed.put(name, List.of(value));
+            signed.put(name, List.of(headers.required(name)));
         }
         String payload = new String(body, StandardCharsets.UTF_8);
         String failure = null;

@@ -11,8 +11,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -49,20 +47,14 @@ public final class ZendeskSignature implements InboundSignature {
             throw new UnverifiedDeliveryException("Tidings has no Zendesk signing secret configured, so it accepts no "
                     + "Zendesk deliveries.");
         }
-        String signature = required(headers, SIGNATURE_HEADER);
-        String timestamp = required(headers, TIMESTAMP_HEADER);
+        byte[] presented = headers.requiredBase64(SIGNATURE_HEADER);
+        String timestamp = headers.required(TIMESTAMP_HEADER);
         Instant signedAt = instant(timestamp);
         if (Duration.between(signedAt, clock.instant()).abs().compareTo(TOLERANCE) > 0) {
             throw new UnverifiedDeliveryException("The " + TIMESTAMP_HEADER + " is more than " + TOLERANCE.toMinutes()
                     + " minutes away from the server's time.");
         }
-        byte[] presented;
-        try {
-            presented = Base64.getDecoder().decode(signature);
-        } catch (IllegalArgumentException e) {
-            throw new UnverifiedDeliveryException("The " + SIGNATURE_HEADER + " is not base64.");
-        }
-        byte[] signed = signedBytes(timestamp, body);
+        byte[] signed = DeliveryHeaders.timestampThenBody(timestamp, body);
         boolean matches = false;
         for (SecretKeySpec key : keys) {
             // Every key is tried, so the time taken does not tell which secret matched.
@@ -73,27 +65,12 @@ public final class ZendeskSignature implements InboundSignature {
         }
     }
 
-    private static String required(DeliveryHeaders headers, String name) {
-        String value = headers.first(name);
-        if (value == null || value.isBlank()) {
-            throw new UnverifiedDeliveryException("The delivery has no " + name + " header.");
-        }
-        return value.strip();
-    }
-
     private static Instant instant(String timestamp) {
         try {
             return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(timestamp, OffsetDateTime::from).toInstant();
         } catch (DateTimeParseException e) {
             throw new UnverifiedDeliveryException("The " + TIMESTAMP_HEADER + " is not an ISO-8601 date-time.");
         }
-    }
-
-    private static byte[] signedBytes(String timestamp, byte[] body) {
-        byte[] prefix = timestamp.getBytes(StandardCharsets.UTF_8);
-        byte[] signed = Arrays.copyOf(prefix, prefix.length + body.length);
-        System.arraycopy(body, 0, signed, prefix.length, body.length);
-        return signed;
     }
 
     private static byte[] hmac(SecretKeySpec key, byte[] signed) {

@@ -4,13 +4,11 @@ import io.tidings.webhooks.intake.DeliveryHeaders;
 import io.tidings.webhooks.intake.InboundSignature;
 import io.tidings.webhooks.intake.UnverifiedDeliveryException;
 
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -47,17 +45,8 @@ public final class SendGridSignature implements InboundSignature {
             throw new UnverifiedDeliveryException("Tidings has no SendGrid verification key configured, so it accepts "
                     + "no SendGrid events.");
         }
-        String signature = required(headers, SIGNATURE_HEADER);
-        String timestamp = required(headers, TIMESTAMP_HEADER);
-        byte[] presented;
-        try {
-            presented = Base64.getDecoder().decode(signature);
-        } catch (IllegalArgumentException e) {
-            throw new UnverifiedDeliveryException("The " + SIGNATURE_HEADER + " is not base64.");
-        }
-        byte[] prefix = timestamp.getBytes(StandardCharsets.UTF_8);
-        byte[] signed = Arrays.copyOf(prefix, prefix.length + body.length);
-        System.arraycopy(body, 0, signed, prefix.length, body.length);
+        byte[] presented = headers.requiredBase64(SIGNATURE_HEADER);
+        byte[] signed = DeliveryHeaders.timestampThenBody(headers.required(TIMESTAMP_HEADER), body);
         boolean valid;
         try {
             Signature verifier = Signature.getInstance(ALGORITHM);
@@ -72,14 +61,6 @@ public final class SendGridSignature implements InboundSignature {
         if (!valid) {
             throw new UnverifiedDeliveryException("The " + SIGNATURE_HEADER + " does not match the body.");
         }
-    }
-
-    private static String required(DeliveryHeaders headers, String name) {
-        String value = headers.first(name);
-        if (value == null || value.isBlank()) {
-            throw new UnverifiedDeliveryException("The delivery has no " + name + " header.");
-        }
-        return value.strip();
     }
 
     private static PublicKey publicKey(String base64) {

@@ -47,11 +47,8 @@ public class TwilioSignature {
             throw new UnverifiedDeliveryException("Tidings has no Twilio auth token configured, so it accepts no Twilio "
                     + "webhooks.");
         }
-        String signature = headers.first(HEADER);
-        if (signature == null || signature.isBlank()) {
-            throw new UnverifiedDeliveryException("The delivery has no " + HEADER + " header.");
-        }
-        if (!validator.get().validate(signedUrl(requested), form.parameters(), signature.strip())) {
+        String signature = headers.required(HEADER);
+        if (!validator.get().validate(signedUrl(requested), form.parameters(), signature)) {
             throw new UnverifiedDeliveryException("The " + HEADER + " does not match the URL and parameters.");
         }
     }

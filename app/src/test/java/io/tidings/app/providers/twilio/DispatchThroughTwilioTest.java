@@ -15,6 +15,7 @@ import io.tidings.dispatch.OutboxRecord;
 import io.tidings.dispatch.OutboxStatus;
 import io.tidings.preference.Category;
 import io.tidings.preference.Channel;
+import io.tidings.testing.FinishedSends;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.AfterAll;
@@ -78,7 +79,7 @@ class DispatchThroughTwilioTest {
         outbox.enqueue(new OutboxEntry(UUID.randomUUID(), null, customer.id(), EventKind.TICKET_STATUS_CHANGED,
                 Category.TRANSACTIONAL, Channel.SMS, Map.of("ticketId", "4711", "status", "solved"), "e2e-sms-1", now));
 
-        OutboxRecord record = awaitFinished("e2e-sms-1");
+        OutboxRecord record = FinishedSends.await(outbox, "e2e-sms-1");
         assertThat(record.status()).isEqualTo(OutboxStatus.SENT);
         assertThat(record.providerId()).isEqualTo("twilio-sms");
         assertThat(record.providerMessageId()).isEqualTo("SM" + "fedcba9876543210".repeat(2));
@@ -86,17 +87,6 @@ class DispatchThroughTwilioTest {
         assertThat(form.get("Body")).isEqualTo("Your ticket 4711 is now solved.\n\n"
                 + "Manage your notifications: http://localhost:8080/preferences");
         TwilioSpecification.assertAllValid(TWILIO.findAll(anyRequestedFor(anyUrl())));
-    }
-
-    private OutboxRecord awaitFinished(String key) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            OutboxRecord record = outbox.findByIdempotencyKey(key).orElseThrow();
-            if (record.status() != OutboxStatus.QUEUED && record.status() != OutboxStatus.SENDING) {
-                return record;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the send was not carried out within 10 s");
     }
 
     private static WireMockServer started() {
