@@ -42,11 +42,18 @@ public class RequestLog implements ContainerRequestFilter, ContainerResponseFilt
         if (route == null) {
             return;
         }
-        long micros = (System.nanoTime() - started) / 1_000;
         Principal caller = request.getSecurityContext() == null ? null : request.getSecurityContext().getUserPrincipal();
+        log(request.getMethod(), route, response.getStatus(), started, caller == null ? "-" : caller.getName());
+    }
+
+    /** Logs one answered request, also for routes served outside JAX-RS; {@code startedNanos} is from {@link System#nanoTime()}. */
+    public static void log(String method, String route, int status, long startedNanos, String caller) {
+        if (!LOG.isLoggable(System.Logger.Level.INFO)) {
+            return;
+        }
+        long micros = (System.nanoTime() - startedNanos) / 1_000;
         LOG.log(System.Logger.Level.INFO, "{0} {1} {2} {3}ms caller={4}",
-                request.getMethod(), route, response.getStatus(),
-                String.format("%.1f", micros / 1000.0), caller == null ? "-" : caller.getName());
+                method, route, status, String.format("%.1f", micros / 1000.0), caller);
     }
 
     /** The matched route template, or null when no resource took the request. */

@@ -12,15 +12,12 @@ import jakarta.ws.rs.ext.Provider;
 import org.glassfish.jersey.server.ParamException;
 
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Maps errors raised by the JAX-RS runtime (unknown route, wrong method or media type, a query
  * parameter of the wrong type) and anything unforeseen to problem responses.
  */
 final class RuntimeProblemMappers {
-
-    private static final System.Logger LOG = System.getLogger(RuntimeProblemMappers.class.getName());
 
     private RuntimeProblemMappers() {
     }
@@ -94,8 +91,6 @@ final class RuntimeProblemMappers {
     }
 
     private static Response unexpected(Throwable e) {
-        String incident = UUID.randomUUID().toString();
-        LOG.log(System.Logger.Level.ERROR, "Unexpected failure " + incident, e);
-        return Problems.response(ProblemType.UNEXPECTED, "Quote " + incident + " when you report this.");
+        return Problems.response(ProblemType.UNEXPECTED, Problems.reportUnexpected(e));
     }
 }

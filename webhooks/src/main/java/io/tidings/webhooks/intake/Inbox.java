@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -84,6 +85,11 @@ public class Inbox {
      * Claims up to {@code max} pending entries of the given sources, oldest event first, for the
      * lease: other workers (in this replica or another) skip them until it runs out, so a worker
      * that dies leaves its entries to be claimed again.
+     * <p>
+     * The candidates are read without locks, in the order of the {@code inbox_pending} index, and
+     * each is leased by an update that only succeeds while it is still pending and unleased; a
+     * candidate another worker leased first is dropped. (H2 reads and locks every pending row for
+     * {@code SELECT ... FOR UPDATE} with a limit, which made each claim cost as much as the backlog.)
      */
     public List<InboxEntry> claim(Collection<DeliverySource> sources, int max, Duration lease) {
         if (sources.isEmpty()) {
@@ -91,55 +97,68 @@ public class Inbox {
         }
         OffsetDateTime now = DatabaseTime.now(clock).atOffset(ZoneOffset.UTC);
         return jdbi.inTransaction(handle -> {
-            List<InboxEntry> claimed = handle.createQuery("select id, source, source_event_id, event_type, subject, "
+            // Ordered by the index's own columns, status first, so that H2 reads the index in order and stops at the limit.
+            List<InboxEntry> candidates = handle.createQuery("select id, source, source_event_id, event_type, subject, "
                             + "occurred_at, payload, attempts from inbox where status = 'PENDING' and source in (<sources>) "
-                            + "and (claimed_until is null or claimed_until < :now) order by occurred_at, id limit :max "
-                            + "for update skip locked")
+                            + "and (claimed_until is null or claimed_until < :now) order by status, occurred_at, id limit :max")
                     .bindList("sources", sources.stream().map(DeliverySource::wireName).toList())
                     .bind("now", now)
                     .bind("max", max)
                     .map((rs, ctx) -> entry(rs))
                     .list();
-            if (!claimed.isEmpty()) {
-                handle.createUpdate("update inbox set claimed_until = :until, attempts = attempts + 1 where id in (<ids>)")
-                        .bind("until", now.plus(lease))
-                        .bindList("ids", claimed.stream().map(InboxEntry::id).toList())
-                        .execute();
+            if (candidates.isEmpty()) {
+                return candidates;
+            }
+            PreparedBatch leases = handle.prepareBatch("update inbox set claimed_until = :until, attempts = attempts + 1 "
+                    + "where id = :id and status = 'PENDING' and (claimed_until is null or claimed_until < :now)");
+            for (InboxEntry candidate : candidates) {
+                leases.bind("until", now.plus(lease)).bind("now", now).bind("id", candidate.id()).add();
+            }
+            int[] leased = leases.execute();
+            List<InboxEntry> claimed = new ArrayList<>(candidates.size());
+            for (int i = 0; i < leased.length; i++) {
+                if (leased[i] == 1) {
+                    claimed.add(candidates.get(i));
+                }
             }
             return claimed;
         });
     }
 
-    /** Records what became of a claimed entry; it leaves the pending work for good. */
-    public void settle(UUID id, InboxStatus status, String outcome) {
-        settle(id, null, status, outcome);
-    }
-
     /**
-     * Records what became of a claimed entry about the customer, whom erasure finds it by; it
-     * leaves the pending work for good.
+     * Records what became of claimed entries, all in one transaction: settled ones leave the
+     * pending work for good; the others keep their note and are claimed again once their lease
+     * runs out.
      */
-    public void settle(UUID id, UUID customerId, InboxStatus status, String outcome) {
-        if (status == InboxStatus.PENDING) {
-            throw new IllegalArgumentException("settling ends the pending state");
+    public void record(List<InboxOutcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
         }
-        String attribution = customerId == null ? "" : "customer_id = :customerId, ";
-        jdbi.useHandle(handle -> handle.createUpdate("update inbox set status = :status, outcome = :outcome, "
-                        + attribution + "processed_at = :now, claimed_until = null where id = :id")
-                .bind("status", status.name())
-                .bind("outcome", outcome)
-                .bind("customerId", customerId)
-                .bind("now", DatabaseTime.now(clock).atOffset(ZoneOffset.UTC))
-                .bind("id", id)
-                .execute());
-    }
-
-    /** Notes why the claimed entry failed; it is claimed again once its lease runs out. */
-    public void retryLater(UUID id, String outcome) {
-        jdbi.useHandle(handle -> handle.createUpdate("update inbox set outcome = :outcome where id = :id")
-                .bind("outcome", outcome)
-                .bind("id", id)
-                .execute());
+        OffsetDateTime now = DatabaseTime.now(clock).atOffset(ZoneOffset.UTC);
+        jdbi.useTransaction(handle -> {
+            PreparedBatch settled = handle.prepareBatch("update inbox set status = :status, outcome = :outcome, "
+                    + "customer_id = cast(:customerId as uuid), processed_at = :now, claimed_until = null "
+                    + "where id = :id");
+            PreparedBatch retried = handle.prepareBatch("update inbox set outcome = :outcome where id = :id");
+            for (InboxOutcome outcome : outcomes) {
+                if (outcome.settles()) {
+                    settled.bind("status", outcome.status().name())
+                            .bind("outcome", outcome.detail())
+                            .bindByType("customerId", outcome.customerId(), UUID.class)
+                            .bind("now", now)
+                            .bind("id", outcome.entryId())
+                            .add();
+                } else {
+                    retried.bind("outcome", outcome.detail()).bind("id", outcome.entryId()).add();
+                }
+            }
+            if (settled.size() > 0) {
+                settled.execute();
+            }
+            if (retried.size() > 0) {
+                retried.execute();
+            }
+        });
     }
 
     /**

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -27,6 +28,7 @@ import java.util.UUID;
 /**
  * Works the inbox: claims pending deliveries, normalises each into an {@link Event}, skips events
  * older than one already applied, resolves the customer, decides the message and queues its sends.
+ * A batch's outcomes are recorded in one transaction after the batch.
  * Processing is at least once: a worker that dies after claiming an entry leaves it pending, and
  * once its lease runs out another worker claims it and decides it again. The decision and its
  * sends commit together, keyed by the entry, so the second decision queues no send the first one
@@ -67,12 +69,17 @@ public class InboxWorker {
         this.clock = clock;
     }
 
-    /** Works one batch of pending deliveries; returns how many it claimed (fewer than a batch: the inbox is drained). */
+    /**
+     * Works one batch of pending deliveries and records their outcomes in one transaction; returns
+     * how many it claimed (fewer than a batch: the inbox is drained).
+     */
     public int processPending() {
         List<InboxEntry> claimed = inbox.claim(normalisers.keySet(), BATCH, LEASE);
+        List<InboxOutcome> outcomes = new ArrayList<>(claimed.size());
         for (InboxEntry entry : claimed) {
-            process(entry);
+            outcomes.add(process(entry));
         }
+        inbox.record(outcomes);
         return claimed.size();
     }
 
@@ -81,41 +88,37 @@ public class InboxWorker {
         return kind == EventKind.SECURITY_CHANGE ? Category.SECURITY : Category.TRANSACTIONAL;
     }
 
-    private void process(InboxEntry entry) {
+    private InboxOutcome process(InboxEntry entry) {
         InboundDelivery delivery = entry.delivery();
         try {
             Optional<Event> normalised = normalisers.get(delivery.source()).normalise(delivery);
             if (normalised.isEmpty()) {
-                inbox.settle(entry.id(), InboxStatus.IGNORED, "Tidings does not act on " + delivery.eventType());
-                return;
+                return InboxOutcome.settled(entry, InboxStatus.IGNORED, "Tidings does not act on " + delivery.eventType());
             }
             Event event = normalised.get();
             Optional<Customer> found = customers.page(new CustomerQuery(null, 1, event.customer())).stream().findFirst();
             if (found.isEmpty()) {
-                inbox.settle(entry.id(), InboxStatus.IGNORED, "no customer has this " + delivery.source().wireName()
-                        + " identity");
-                return;
+                return InboxOutcome.settled(entry, InboxStatus.IGNORED, "no customer has this "
+                        + delivery.source().wireName() + " identity");
             }
             UUID customer = found.get().id();
             if (!inbox.applyIfNewest(delivery.source(), event.subject(), event.kind().name(), event.occurredAt())) {
-                inbox.settle(entry.id(), customer, InboxStatus.STALE, "a newer " + event.kind() + " about "
+                return InboxOutcome.settled(entry, customer, InboxStatus.STALE, "a newer " + event.kind() + " about "
                         + event.subject() + " was applied already");
-                return;
             }
             List<NotificationLogEntry> decided = sends.decideAndQueue(new MessageRequest(customer, event.kind(),
                     category(event.kind()), EnumSet.allOf(Channel.class), event.subject(), clock.instant()), event.facts(),
                     "inbox:" + entry.id());
-            inbox.settle(entry.id(), customer, InboxStatus.PROCESSED, "decided message " + decided.getFirst().messageId());
+            return InboxOutcome.settled(entry, customer, InboxStatus.PROCESSED, "decided message "
+                    + decided.getFirst().messageId());
         } catch (MalformedDeliveryException e) {
-            inbox.settle(entry.id(), InboxStatus.FAILED, e.getMessage());
+            return InboxOutcome.settled(entry, InboxStatus.FAILED, e.getMessage());
         } catch (RuntimeException e) {
             // The payload may hold personal data: log the entry's id and the failure, never the payload.
             LOG.log(System.Logger.Level.WARNING, "Inbox entry " + entry.id() + " failed (attempt " + entry.attempts() + ")", e);
-            if (entry.attempts() >= MAX_ATTEMPTS) {
-                inbox.settle(entry.id(), InboxStatus.FAILED, e.getClass().getName());
-            } else {
-                inbox.retryLater(entry.id(), e.getClass().getName());
-            }
+            return entry.attempts() >= MAX_ATTEMPTS
+                    ? InboxOutcome.settled(entry, InboxStatus.FAILED, e.getClass().getName())
+                    : InboxOutcome.retryLater(entry, e.getClass().getName());
         }
     }
 }

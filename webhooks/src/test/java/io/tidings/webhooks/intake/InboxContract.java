@@ -7,10 +7,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,12 +90,96 @@ abstract class InboxContract {
         assertThat(rows()).isEqualTo(2);
     }
 
+    @Test
+    void claimsTheOldestPendingEntriesAndLeasesThemUntilTheLeaseRunsOut() {
+        inbox.store(List.of(delivery(DeliverySource.ZENDESK, "evt-late", Instant.parse("2026-11-22T10:14:03Z")),
+                delivery(DeliverySource.ZENDESK, "evt-early", Instant.parse("2026-11-22T10:14:01Z")),
+                delivery(DeliverySource.ZENDESK, "evt-middle", Instant.parse("2026-11-22T10:14:02Z"))));
+
+        List<InboxEntry> first = inbox.claim(List.of(DeliverySource.ZENDESK), 2, Duration.ofMinutes(1));
+        List<InboxEntry> second = inbox.claim(List.of(DeliverySource.ZENDESK), 2, Duration.ofMinutes(1));
+
+        assertThat(first).extracting(entry -> entry.delivery().sourceEventId()).containsExactly("evt-early", "evt-middle");
+        assertThat(first).extracting(InboxEntry::attempts).containsOnly(1);
+        assertThat(second).extracting(entry -> entry.delivery().sourceEventId()).containsExactly("evt-late");
+        assertThat(inbox.claim(List.of(DeliverySource.ZENDESK), 2, Duration.ofMinutes(1))).as("all leased").isEmpty();
+
+        inbox.record(List.of(InboxOutcome.settled(first.getFirst(), InboxStatus.PROCESSED, "done")));
+        clock.advance(Duration.ofMinutes(2));
+        List<InboxEntry> again = inbox.claim(List.of(DeliverySource.ZENDESK), 5, Duration.ofMinutes(1));
+
+        assertThat(again).as("leases ran out; the settled entry stays settled")
+                .extracting(entry -> entry.delivery().sourceEventId()).containsExactly("evt-middle", "evt-late");
+        assertThat(again).extracting(InboxEntry::attempts).containsOnly(2);
+    }
+
+    @Test
+    void claimsOnlyTheSourcesAsked() {
+        inbox.store(List.of(delivery(DeliverySource.ZENDESK, "evt-1"), delivery(DeliverySource.SALESFORCE, "evt-2")));
+
+        assertThat(inbox.claim(List.of(DeliverySource.SALESFORCE), 10, Duration.ofMinutes(1)))
+                .extracting(entry -> entry.delivery().source()).containsExactly(DeliverySource.SALESFORCE);
+    }
+
+    @Test
+    void workersClaimingAtOnceNeverShareAnEntry() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            List<InboundDelivery> deliveries = new ArrayList<>();
+            for (int j = 0; j < 10; j++) {
+                deliveries.add(delivery(DeliverySource.ZENDESK, "evt-" + i + "-" + j));
+            }
+            inbox.store(deliveries);
+        }
+        ConcurrentLinkedQueue<String> claimed = new ConcurrentLinkedQueue<>();
+        try (ExecutorService workers = Executors.newFixedThreadPool(4)) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                running.add(workers.submit(() -> {
+                    int rounds = 0;
+                    // Keep claiming until every entry is out; a worker may come back empty while others hold leases.
+                    while (claimed.size() < 200 && rounds++ < 1000) {
+                        inbox.claim(List.of(DeliverySource.ZENDESK), 7, Duration.ofMinutes(5))
+                                .forEach(entry -> claimed.add(entry.delivery().sourceEventId()));
+                    }
+                }));
+            }
+            for (Future<?> worker : running) {
+                worker.get();
+            }
+        }
+        assertThat(claimed).hasSize(200).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void recordsOutcomesAndKeepsRetriedEntriesPendingWithTheirNote() {
+        inbox.store(List.of(delivery(DeliverySource.ZENDESK, "evt-1"), delivery(DeliverySource.ZENDESK, "evt-2")));
+        Map<String, InboxEntry> claimed = inbox.claim(List.of(DeliverySource.ZENDESK), 10, Duration.ofMinutes(1)).stream()
+                .collect(Collectors.toMap(entry -> entry.delivery().sourceEventId(), entry -> entry));
+        UUID customer = UUID.randomUUID();
+
+        inbox.record(List.of(InboxOutcome.settled(claimed.get("evt-1"), customer, InboxStatus.PROCESSED, "decided"),
+                InboxOutcome.retryLater(claimed.get("evt-2"), "java.lang.IllegalStateException")));
+
+        Map<String, Map<String, Object>> rows = database.jdbi().withHandle(handle -> handle.createQuery(
+                        "select source_event_id, status, outcome, customer_id, processed_at from inbox")
+                .mapToMap().list()).stream().collect(Collectors.toMap(row -> (String) row.get("source_event_id"), row -> row));
+        assertThat(rows.get("evt-1")).containsEntry("status", "PROCESSED").containsEntry("outcome", "decided")
+                .containsEntry("customer_id", customer);
+        assertThat(rows.get("evt-1").get("processed_at")).isNotNull();
+        assertThat(rows.get("evt-2")).containsEntry("status", "PENDING")
+                .containsEntry("outcome", "java.lang.IllegalStateException").containsEntry("customer_id", null);
+    }
+
     private long rows() {
         return database.jdbi().withHandle(handle -> handle.createQuery("select count(*) from inbox").mapTo(Long.class).one());
     }
 
     private static InboundDelivery delivery(DeliverySource source, String id) {
-        return new InboundDelivery(source, id, "zen:event-type:ticket.status_changed", "zen:ticket:35436",
-                Instant.parse("2026-11-22T10:14:00.123456789Z"), "{\"id\":\"" + id + "\"}");
+        return delivery(source, id, Instant.parse("2026-11-22T10:14:00.123456789Z"));
+    }
+
+    private static InboundDelivery delivery(DeliverySource source, String id, Instant occurredAt) {
+        return new InboundDelivery(source, id, "zen:event-type:ticket.status_changed", "zen:ticket:35436", occurredAt,
+                "{\"id\":\"" + id + "\"}");
     }
 }
