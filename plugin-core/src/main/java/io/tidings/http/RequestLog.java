@@ -43,16 +43,21 @@ public class RequestLog implements ContainerRequestFilter, ContainerResponseFilt
             return;
         }
         Principal caller = request.getSecurityContext() == null ? null : request.getSecurityContext().getUserPrincipal();
-        log(request.getMethod(), route, response.getStatus(), started, caller == null ? "-" : caller.getName());
+        log(System.Logger.Level.INFO, request.getMethod(), route, response.getStatus(), started,
+                caller == null ? "-" : caller.getName());
     }
 
-    /** Logs one answered request, also for routes served outside JAX-RS; {@code startedNanos} is from {@link System#nanoTime()}. */
-    public static void log(String method, String route, int status, long startedNanos, String caller) {
-        if (!LOG.isLoggable(System.Logger.Level.INFO)) {
+    /**
+     * Logs one answered request at the level given, also for routes served outside JAX-RS;
+     * {@code startedNanos} is from {@link System#nanoTime()}.
+     */
+    public static void log(System.Logger.Level level, String method, String route, int status, long startedNanos,
+                           String caller) {
+        if (!LOG.isLoggable(level)) {
             return;
         }
         long micros = (System.nanoTime() - startedNanos) / 1_000;
-        LOG.log(System.Logger.Level.INFO, "{0} {1} {2} {3}ms caller={4}",
+        LOG.log(level, "{0} {1} {2} {3}ms caller={4}",
                 method, route, status, String.format("%.1f", micros / 1000.0), caller);
     }
 

@@ -39,6 +39,7 @@ public class InboxPolling {
     void stop() {
         if (loop != null) {
             loop.close();
+            worker.recordHeldOutcomes();
         }
     }
 }

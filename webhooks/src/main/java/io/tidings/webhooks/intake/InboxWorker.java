@@ -28,7 +28,8 @@ import java.util.UUID;
 /**
  * Works the inbox: claims pending deliveries, normalises each into an {@link Event}, skips events
  * older than one already applied, resolves the customer, decides the message and queues its sends.
- * A batch's outcomes are recorded in one transaction after the batch.
+ * A batch's outcomes are recorded in one transaction, together with the next claim while the
+ * worker keeps draining full batches.
  * Processing is at least once: a worker that dies after claiming an entry leaves it pending, and
  * once its lease runs out another worker claims it and decides it again. The decision and its
  * sends commit together, keyed by the entry, so the second decision queues no send the first one
@@ -49,6 +50,8 @@ public class InboxWorker {
     private final CustomerStore customers;
     private final DecidedSends sends;
     private final Clock clock;
+    /** Outcomes of the last full batch, recorded with the next claim. */
+    private List<InboxOutcome> unrecorded = List.of();
 
     @Inject
     public InboxWorker(Inbox inbox, @Any Instance<EventNormaliser> normalisers, CustomerStore customers,
@@ -70,17 +73,29 @@ public class InboxWorker {
     }
 
     /**
-     * Works one batch of pending deliveries and records their outcomes in one transaction; returns
-     * how many it claimed (fewer than a batch: the inbox is drained).
+     * Works one batch of pending deliveries; returns how many it claimed (fewer than a batch: the
+     * inbox is drained). The outcomes of a full batch are recorded in the same transaction as the
+     * next claim, those of a last, short batch at once.
      */
-    public int processPending() {
-        List<InboxEntry> claimed = inbox.claim(normalisers.keySet(), BATCH, LEASE);
+    public synchronized int processPending() {
+        List<InboxEntry> claimed = inbox.recordAndClaim(unrecorded, normalisers.keySet(), BATCH, LEASE);
+        unrecorded = List.of();
         List<InboxOutcome> outcomes = new ArrayList<>(claimed.size());
         for (InboxEntry entry : claimed) {
             outcomes.add(process(entry));
         }
-        inbox.record(outcomes);
+        if (claimed.size() == BATCH) {
+            unrecorded = outcomes;
+        } else {
+            inbox.record(outcomes);
+        }
         return claimed.size();
+    }
+
+    /** Records the outcomes still held from the last full batch, e.g. when the worker stops. */
+    public synchronized void recordHeldOutcomes() {
+        inbox.record(unrecorded);
+        unrecorded = List.of();
     }
 
     /** Security changes are told as security notices (which quiet hours do not hold back); the rest as transactional. */

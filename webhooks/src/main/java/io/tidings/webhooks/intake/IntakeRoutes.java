@@ -34,7 +34,8 @@ import java.util.List;
  *   <li>{@code POST /webhooks/salesforce/events}: Flow account-change events (Standard Webhooks).</li>
  * </ul>
  * Authenticated by signature, not API key. Bodies over {@link RequestBodyLimit#LIMIT_BYTES} are
- * refused with 413 before anything is parsed; every refusal is problem+json, nothing stored.
+ * refused with 413 before anything is parsed; every refusal is problem+json, nothing stored, and
+ * logged at INFO. Accepted deliveries are logged at DEBUG only: the inbox holds each of them.
  */
 @ApplicationScoped
 @RoutingPath("/webhooks")
@@ -96,7 +97,9 @@ public class IntakeRoutes implements HttpService {
             answer = problem(response, ProblemType.UNEXPECTED, Problems.reportUnexpected(e), null);
         }
         response.status(status).send(answer);
-        RequestLog.log("POST", route, status.code(), started, "-");
+        // Every accepted delivery is on record in the inbox; the log line is for refusals.
+        RequestLog.log(status == Status.OK_200 ? System.Logger.Level.DEBUG : System.Logger.Level.INFO,
+                "POST", route, status.code(), started, "-");
     }
 
     private static byte[] problem(ServerResponse response, ProblemType type, String detail, ClientMistake mistake) {

@@ -28,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -96,6 +97,26 @@ abstract class InboxWorkerContract {
                 "select idempotency_key, template_values from outbox where channel = 'EMAIL'").mapToMap().one());
         assertThat((String) email.get("idempotency_key")).as("keyed by the inbox entry").startsWith("inbox:").endsWith(":email");
         assertThat(String.valueOf(email.get("template_values"))).contains("35436").contains("solved");
+    }
+
+    @Test
+    void aFullBatchIsRecordedWithTheNextClaimOrWhenTheWorkerStops() {
+        List<InboundDelivery> deliveries = new ArrayList<>();
+        for (int i = 0; i < InboxWorker.BATCH + 1; i++) {
+            deliveries.add(zendesk("evt-" + i, "zen:event-type:user.active_changed", "09:00", REQUESTER));
+        }
+        inbox.store(deliveries);
+
+        assertThat(worker.processPending()).isEqualTo(InboxWorker.BATCH);
+        assertThat(worker.processPending()).as("the rest, with the first batch recorded in its claim").isEqualTo(1);
+        assertThat(statuses()).as("a short batch is recorded at once").containsOnly("IGNORED");
+
+        inbox.store(deliveries.stream().map(delivery -> zendesk("again-" + delivery.sourceEventId(),
+                "zen:event-type:user.active_changed", "09:00", REQUESTER)).limit(InboxWorker.BATCH).toList());
+        assertThat(worker.processPending()).isEqualTo(InboxWorker.BATCH);
+        assertThat(statuses()).as("held until the next claim").contains("PENDING");
+        worker.recordHeldOutcomes();
+        assertThat(statuses()).containsOnly("IGNORED");
     }
 
     @Test
@@ -242,6 +263,10 @@ abstract class InboxWorkerContract {
         assertThat(first).singleElement().satisfies(entry -> assertThat(entry.attempts()).isEqualTo(1));
         assertThat(meanwhile).isEmpty();
         assertThat(afterLease).singleElement().satisfies(entry -> assertThat(entry.attempts()).isEqualTo(2));
+    }
+
+    private List<String> statuses() {
+        return database.jdbi().withHandle(handle -> handle.createQuery("select status from inbox").mapTo(String.class).list());
     }
 
     private String status(String sourceEventId) {
