@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.tidings.decision.EventKind;
 import io.tidings.http.JsonMapping;
+import io.tidings.notification.DeliveryStatus;
 import io.tidings.persistence.DatabaseTime;
 import io.tidings.persistence.UuidV7;
 import io.tidings.preference.Category;
@@ -223,12 +224,15 @@ public class Outbox {
      * The channels the message has sends on, with where each stands, locking those rows until the
      * caller's transaction ends so that two dispatchers finishing sends of one message take turns.
      */
-    public Map<Channel, OutboxStatus> lockMessage(Handle handle, UUID messageId) {
-        Map<Channel, OutboxStatus> channels = new EnumMap<>(Channel.class);
-        handle.createQuery("select channel, status from outbox where message_id = :message order by id for update")
+    public Map<Channel, ChannelSend> lockMessage(Handle handle, UUID messageId) {
+        Map<Channel, ChannelSend> channels = new EnumMap<>(Channel.class);
+        handle.createQuery("select channel, status, delivery_status from outbox where message_id = :message "
+                        + "order by id for update")
                 .bind("message", messageId)
                 .map((rs, ctx) -> channels.put(Channel.valueOf(rs.getString("channel")),
-                        OutboxStatus.valueOf(rs.getString("status"))))
+                        new ChannelSend(OutboxStatus.valueOf(rs.getString("status")),
+                                rs.getString("delivery_status") == null ? null
+                                        : DeliveryStatus.valueOf(rs.getString("delivery_status")))))
                 .list();
         return channels;
     }
@@ -248,10 +252,15 @@ public class Outbox {
     }
 
     public Optional<OutboxRecord> find(UUID id) {
-        return jdbi.withHandle(handle -> handle.createQuery("select " + COLUMNS + " from outbox where id = :id")
+        return jdbi.withHandle(handle -> find(handle, id));
+    }
+
+    /** The send as the caller's transaction sees it. */
+    public Optional<OutboxRecord> find(Handle handle, UUID id) {
+        return handle.createQuery("select " + COLUMNS + " from outbox where id = :id")
                 .bind("id", id)
                 .map((rs, ctx) -> record(rs))
-                .findOne());
+                .findOne();
     }
 
     public Optional<OutboxRecord> findByIdempotencyKey(String key) {
