@@ -49,11 +49,20 @@ public class DeliveryReports {
      */
     public Optional<NotificationStatusChanged> apply(DeliveryReport report) {
         Instant at = DatabaseTime.stored(report.reportedAt());
+        String send = report.idempotencyKey() != null ? "idempotency_key = :key" : "provider_message_id = :sid";
         return customers.inTransaction(handle -> {
+            if (report.failedForGood()) {
+                // Fallback locks the message's sends in id order; taking them in that order before this
+                // one means a dispatcher falling back on another channel of it never waits on this.
+                handle.createQuery("select id from outbox where message_id in (select message_id from outbox where "
+                                + send + ") order by id for update")
+                        .bind("key", report.idempotencyKey())
+                        .bind("sid", report.providerMessageId())
+                        .mapTo(UUID.class)
+                        .list();
+            }
             Optional<Row> found = handle.createQuery("select id, message_id, notification_log_id, customer_id, channel, "
-                            + "provider_id, status, delivery_status from outbox where "
-                            + (report.idempotencyKey() != null ? "idempotency_key = :key" : "provider_message_id = :sid")
-                            + " for update")
+                            + "provider_id, status, delivery_status from outbox where " + send + " for update")
                     .bind("key", report.idempotencyKey())
                     .bind("sid", report.providerMessageId())
                     .map((rs, ctx) -> new Row(rs.getObject("id", UUID.class), rs.getObject("message_id", UUID.class),
