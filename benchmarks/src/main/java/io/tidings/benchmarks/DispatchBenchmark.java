@@ -52,15 +52,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * Sends per second through the real outbox on H2: each measured call claims one batch of due sends
- * (one transaction), composes each from its template for its customer, hands it to a provider that
- * accepts at once, and commits each outcome, exactly what the dispatch worker does per poll. The
- * batch is queued before each call, outside the measurement. {@code database=file} is the embedded
+ * Sends per second through the real outbox on H2: each measured call runs {@code threads} dispatch
+ * threads, as the dispatch worker does with {@code tidings.dispatch.threads}, each draining the
+ * outbox batch by batch ({@link Dispatcher#drain()}: claim a batch in one transaction, compose each
+ * send from its template for its customer, hand it to a provider that accepts at once, commit the
+ * outcomes) until {@value #SENDS} queued sends are done. They are queued before each call, outside
+ * the measurement. {@code database=file} is the embedded
  * default (an H2 file with {@code WRITE_DELAY=0}, each commit written at once); {@code mem} shows
  * what the disk costs. {@code detectsDuplicates=true} is a provider like SendGrid that drops a
  * repeated idempotency key (its acceptances are committed once per batch); {@code false} one like
@@ -73,6 +79,8 @@ public class DispatchBenchmark {
 
     /** The default {@code tidings.dispatch.batch-size}. */
     private static final int BATCH = 50;
+    /** Sends per measured call: several batches, so that every thread has some. */
+    private static final int SENDS = BATCH * 8;
     private static final int CUSTOMERS = 1_000;
 
     @Param({"file", "mem"})
@@ -81,11 +89,16 @@ public class DispatchBenchmark {
     @Param({"true", "false"})
     public boolean detectsDuplicates;
 
+    /** {@code tidings.dispatch.threads}. */
+    @Param({"1", "2", "4"})
+    public int threads;
+
     private Path directory;
     private Database db;
     private Outbox outbox;
     private Dispatcher dispatcher;
     private List<Customer> customers;
+    private ExecutorService dispatchThreads;
     private final AtomicLong queued = new AtomicLong();
     private final Clock clock = Clock.systemUTC();
 
@@ -124,13 +137,14 @@ public class DispatchBenchmark {
                         new RetrySchedule(Duration.ofSeconds(30), Duration.ofHours(1), 10), 5, Duration.ofSeconds(30),
                         Map.of(), Duration.ofMinutes(1)),
                 new Redecisions(decisions, customerStore, outbox, providers, clock), clock);
+        dispatchThreads = Executors.newFixedThreadPool(threads);
     }
 
-    /** Queues the batch the next measured call dispatches. */
+    /** Queues the sends the next measured call dispatches. */
     @Setup(Level.Invocation)
-    public void queueBatch() {
+    public void queueSends() {
         db.jdbi().useTransaction(handle -> {
-            for (int i = 0; i < BATCH; i++) {
+            for (int i = 0; i < SENDS; i++) {
                 long n = queued.getAndIncrement();
                 Customer customer = customers.get((int) (n % CUSTOMERS));
                 outbox.enqueue(handle, new OutboxEntry(UuidV7.next(clock), null, customer.id(),
@@ -141,17 +155,25 @@ public class DispatchBenchmark {
     }
 
     @Benchmark
-    @OperationsPerInvocation(BATCH)
-    public int dispatchOneBatch() {
-        int claimed = dispatcher.dispatchDue();
-        if (claimed != BATCH) {
-            throw new IllegalStateException("claimed " + claimed + " sends, not the " + BATCH + " queued");
+    @OperationsPerInvocation(SENDS)
+    public int dispatchQueued() throws InterruptedException, ExecutionException {
+        List<Future<Integer>> drains = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            drains.add(dispatchThreads.submit(dispatcher::drain));
+        }
+        int claimed = 0;
+        for (Future<Integer> drain : drains) {
+            claimed += drain.get();
+        }
+        if (claimed != SENDS) {
+            throw new IllegalStateException("claimed " + claimed + " sends, not the " + SENDS + " queued");
         }
         return claimed;
     }
 
     @TearDown(Level.Trial)
     public void closeDatabase() throws IOException {
+        dispatchThreads.shutdownNow();
         db.close();
         if (directory != null) {
             try (Stream<Path> files = Files.walk(directory)) {

@@ -14,44 +14,51 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Runs the dispatcher every poll interval while the server runs, draining full batches at once. */
+/**
+ * Runs the dispatcher on {@code tidings.dispatch.threads} threads while the server runs; each
+ * drains full batches at once and then waits a poll interval. The threads claim their batches
+ * from the outbox under leases like separate replicas, so no send goes to two of them.
+ */
 @ApplicationScoped
 class DispatchWorker {
 
     private static final Logger LOG = Logger.getLogger(DispatchWorker.class.getName());
 
     private final Dispatcher dispatcher;
-    private final DispatchSettings settings;
     private final boolean enabled;
     private final Duration pollInterval;
+    private final int threads;
     private ScheduledExecutorService scheduler;
 
     @Inject
-    DispatchWorker(Dispatcher dispatcher, DispatchSettings settings,
+    DispatchWorker(Dispatcher dispatcher,
                    @ConfigProperty(name = "tidings.dispatch.enabled", defaultValue = "true") boolean enabled,
-                   @ConfigProperty(name = "tidings.dispatch.poll-interval", defaultValue = "PT1S") Duration pollInterval) {
+                   @ConfigProperty(name = "tidings.dispatch.poll-interval", defaultValue = "PT1S") Duration pollInterval,
+                   @ConfigProperty(name = "tidings.dispatch.threads", defaultValue = "2") int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("tidings.dispatch.threads must be at least 1, not " + threads);
+        }
         this.dispatcher = dispatcher;
-        this.settings = settings;
         this.enabled = enabled;
         this.pollInterval = pollInterval;
+        this.threads = threads;
     }
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         if (!enabled) {
             return;
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("tidings-dispatch")
+        scheduler = Executors.newScheduledThreadPool(threads, Thread.ofPlatform().name("tidings-dispatch-", 1)
                 .daemon(true).factory());
-        scheduler.scheduleWithFixedDelay(this::drain, pollInterval.toMillis(), pollInterval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        for (int i = 0; i < threads; i++) {
+            scheduler.scheduleWithFixedDelay(this::drain, pollInterval.toMillis(), pollInterval.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
     }
 
     private void drain() {
         try {
-            boolean fullBatch;
-            do {
-                fullBatch = dispatcher.dispatchDue() == settings.batchSize();
-            } while (fullBatch);
+            dispatcher.drain();
         } catch (RuntimeException e) {
             // Thrown out of a scheduled task, it would silently stop all later runs.
             LOG.log(Level.SEVERE, "dispatching the outbox failed; trying again at the next poll", e);

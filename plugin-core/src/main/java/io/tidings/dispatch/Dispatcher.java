@@ -43,6 +43,7 @@ public class Dispatcher {
     private final Clock clock;
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
     private final Map<String, SendPacing> pacing = new ConcurrentHashMap<>();
+    private final AcceptanceCommits acceptances;
 
     @Inject
     public Dispatcher(Outbox outbox, ChannelProviders providers, CustomerStore customers, MessageComposer composer,
@@ -54,6 +55,18 @@ public class Dispatcher {
         this.settings = settings;
         this.redecisions = redecisions;
         this.clock = clock;
+        this.acceptances = new AcceptanceCommits(outbox);
+    }
+
+    /** Carries out batches of due sends until a claim comes back short of a full batch; returns how many were claimed. */
+    public int drain() {
+        int total = 0;
+        int claimed;
+        do {
+            claimed = dispatchDue();
+            total += claimed;
+        } while (claimed == settings.batchSize());
+        return total;
     }
 
     /** Claims one batch of due sends and carries them out; returns how many were claimed. */
@@ -156,8 +169,9 @@ public class Dispatcher {
     /**
      * Records the outcome at once, except an acceptance by a provider that detects duplicates: those
      * are recorded together when the batch is done, since sending them again after a crash reaches
-     * nobody twice. Every other acceptance is committed before the next provider call, so a crash
-     * leaves at most one possible duplicate.
+     * nobody twice. Every other acceptance is committed before this thread's next provider call (in
+     * one commit with other dispatch threads' acceptances waiting then), so a crash leaves at most
+     * one possible duplicate per dispatch thread.
      */
     private void record(ClaimedSend send, ChannelProvider provider, SendResult result, boolean possibleDuplicate,
                         List<AcceptedSend> accepted) {
@@ -170,7 +184,8 @@ public class Dispatcher {
             case SendResult.Accepted taken when provider.detectsDuplicates() ->
                     accepted.add(new AcceptedSend(send, provider.id(), taken.providerMessageId(), possibleDuplicate));
             case SendResult.Accepted taken ->
-                    outbox.markSent(send, provider.id(), taken.providerMessageId(), possibleDuplicate);
+                    acceptances.commit(new AcceptedSend(send, provider.id(), taken.providerMessageId(),
+                            possibleDuplicate));
             case SendResult.RetryableFailure failure ->
                     outbox.markRetryable(send, provider.id(), failure.reason(), settings.retries(),
                             failure.retryAfter());

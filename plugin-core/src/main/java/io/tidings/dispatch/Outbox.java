@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.tidings.decision.EventKind;
 import io.tidings.http.JsonMapping;
+import io.tidings.notification.DeliveryStatus;
 import io.tidings.persistence.DatabaseTime;
 import io.tidings.persistence.UuidV7;
 import io.tidings.preference.Category;
@@ -23,11 +24,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -44,14 +43,18 @@ public class Outbox {
             + "channel, template_values, idempotency_key, status, attempts, next_attempt_at, provider_id, "
             + "provider_message_id, possible_duplicate, last_error, collapse_key, decide_again, created_at";
     /*
-     * Due rows: queued ones whose time has come, and claimed ones whose lease ran out (their
-     * dispatcher died). SKIP LOCKED lets concurrent claimers pass over each other's rows; both
-     * PostgreSQL and H2 2.4 accept it, so this one query serves both. Neither accepts it in an
-     * UPDATE ... RETURNING that H2 would also run, hence select-then-update in one transaction.
+     * Due rows: claimed ones whose lease ran out (their dispatcher died), then queued ones whose
+     * time has come. SKIP LOCKED lets concurrent claimers pass over each other's rows; both
+     * PostgreSQL and H2 2.4 accept it, so each query serves both. Neither accepts it in an UPDATE
+     * ... RETURNING that H2 would also run, hence select-then-update in one transaction. Two queries
+     * rather than one with OR: each walks the (status, next_attempt_at) index and stops at the
+     * limit, where the OR made H2 scan the whole table, sent rows included, on every claim. The
+     * order repeats the constant status so that H2 sees the index order and does not sort.
      */
-    private static final String CLAIMABLE = "select id, status from outbox where (status = 'QUEUED' and "
-            + "next_attempt_at <= :now) or (status = 'SENDING' and lease_until <= :now) order by next_attempt_at, id "
-            + "limit :limit for update skip locked";
+    private static final String EXPIRED_LEASES = "select " + COLUMNS + " from outbox where status = 'SENDING' "
+            + "and lease_until <= :now order by status, next_attempt_at limit :limit for update skip locked";
+    private static final String DUE = "select " + COLUMNS + " from outbox where status = 'QUEUED' "
+            + "and next_attempt_at <= :now order by status, next_attempt_at limit :limit for update skip locked";
 
     private static final String SENT = "status = 'SENT', provider_id = :provider, provider_message_id = :messageId, "
             + "possible_duplicate = :duplicate, last_error = null";
@@ -104,38 +107,33 @@ public class Outbox {
         Instant now = DatabaseTime.now(clock);
         UUID token = UUID.randomUUID();
         return jdbi.inTransaction(handle -> {
-            List<UUID> ids = new ArrayList<>();
-            Set<UUID> resumed = new HashSet<>();
-            handle.createQuery(CLAIMABLE)
-                    .bind("now", utc(now))
-                    .bind("limit", limit)
-                    .map((rs, ctx) -> {
-                        UUID id = rs.getObject("id", UUID.class);
-                        ids.add(id);
-                        if (OutboxStatus.SENDING.name().equals(rs.getString("status"))) {
-                            resumed.add(id);
-                        }
-                        return id;
-                    })
-                    .list();
-            if (ids.isEmpty()) {
+            List<ClaimedSend> claimed = new ArrayList<>(claimable(handle, EXPIRED_LEASES, now, limit, token, true));
+            if (claimed.size() < limit) {
+                claimed.addAll(claimable(handle, DUE, now, limit - claimed.size(), token, false));
+            }
+            if (claimed.isEmpty()) {
                 return List.of();
             }
             handle.createUpdate("update outbox set status = 'SENDING', attempts = attempts + 1, lease_token = :token, "
                             + "lease_until = :until, updated_at = :now where id in (<ids>)")
-                    .bindList("ids", ids)
+                    .bindList("ids", claimed.stream().map(ClaimedSend::id).toList())
                     .bind("token", token)
                     .bind("until", utc(now.plus(lease)))
                     .bind("now", utc(now))
                     .execute();
-            return handle.createQuery("select " + COLUMNS + " from outbox where lease_token = :token "
-                            + "order by next_attempt_at, id")
-                    .bind("token", token)
-                    .map((rs, ctx) -> new ClaimedSend(rs.getObject("id", UUID.class), entry(rs), rs.getInt("attempts"),
-                            token, resumed.contains(rs.getObject("id", UUID.class)),
-                            rs.getObject("created_at", OffsetDateTime.class).toInstant()))
-                    .list();
+            return claimed;
         });
+    }
+
+    /** Locks the rows {@code query} finds and reads them as claims under {@code token}, one attempt on. */
+    private static List<ClaimedSend> claimable(Handle handle, String query, Instant now, int limit, UUID token,
+                                               boolean resumed) {
+        return handle.createQuery(query)
+                .bind("now", utc(now))
+                .bind("limit", limit)
+                .map((rs, ctx) -> new ClaimedSend(rs.getObject("id", UUID.class), entry(rs), rs.getInt("attempts") + 1,
+                        token, resumed, rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                .list();
     }
 
     /**
@@ -226,12 +224,15 @@ public class Outbox {
      * The channels the message has sends on, with where each stands, locking those rows until the
      * caller's transaction ends so that two dispatchers finishing sends of one message take turns.
      */
-    public Map<Channel, OutboxStatus> lockMessage(Handle handle, UUID messageId) {
-        Map<Channel, OutboxStatus> channels = new EnumMap<>(Channel.class);
-        handle.createQuery("select channel, status from outbox where message_id = :message order by id for update")
+    public Map<Channel, ChannelSend> lockMessage(Handle handle, UUID messageId) {
+        Map<Channel, ChannelSend> channels = new EnumMap<>(Channel.class);
+        handle.createQuery("select channel, status, delivery_status from outbox where message_id = :message "
+                        + "order by id for update")
                 .bind("message", messageId)
                 .map((rs, ctx) -> channels.put(Channel.valueOf(rs.getString("channel")),
-                        OutboxStatus.valueOf(rs.getString("status"))))
+                        new ChannelSend(OutboxStatus.valueOf(rs.getString("status")),
+                                rs.getString("delivery_status") == null ? null
+                                        : DeliveryStatus.valueOf(rs.getString("delivery_status")))))
                 .list();
         return channels;
     }
@@ -251,10 +252,15 @@ public class Outbox {
     }
 
     public Optional<OutboxRecord> find(UUID id) {
-        return jdbi.withHandle(handle -> handle.createQuery("select " + COLUMNS + " from outbox where id = :id")
+        return jdbi.withHandle(handle -> find(handle, id));
+    }
+
+    /** The send as the caller's transaction sees it. */
+    public Optional<OutboxRecord> find(Handle handle, UUID id) {
+        return handle.createQuery("select " + COLUMNS + " from outbox where id = :id")
                 .bind("id", id)
                 .map((rs, ctx) -> record(rs))
-                .findOne());
+                .findOne();
     }
 
     public Optional<OutboxRecord> findByIdempotencyKey(String key) {

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Decides outbox sends again with the customer's preferences, consent and clock as they are now:
@@ -32,8 +33,9 @@ import java.util.Set;
  * that acts on it.
  *
  * <p>Fallback never loops: a message gets at most one send per channel, so every fallback moves to
- * a channel it has not been on, and a message with a send still under way or delivered on another
- * channel does not fall back at all.
+ * a channel it has not been on, and a message with a send on another channel that is still under
+ * way, or sent and not reported failed, does not fall back at all. It runs when the provider refuses
+ * the send for good, and when it reports later that a send it took failed for good.
  */
 @ApplicationScoped
 public class Redecisions {
@@ -83,7 +85,7 @@ public class Redecisions {
                     decided.decisions(), List.of(leading));
             List<NotificationLogEntry> elsewhere = logged.stream().filter(e -> e.channel() != entry.channel()).toList();
             if (!elsewhere.isEmpty()) {
-                queueOnNewChannels(handle, send, elsewhere, outbox.lockMessage(handle, entry.messageId()));
+                queueOnNewChannels(handle, entry, elsewhere, outbox.lockMessage(handle, entry.messageId()));
             }
             return own.outcome() == Outcome.SEND;
         });
@@ -98,49 +100,64 @@ public class Redecisions {
     public boolean fallBack(ClaimedSend send, String providerId, String failure) {
         OutboxEntry entry = send.entry();
         return customers.inTransaction(handle -> {
-            Map<Channel, OutboxStatus> sends = outbox.lockMessage(handle, entry.messageId());
+            Map<Channel, ChannelSend> sends = outbox.lockMessage(handle, entry.messageId());
             if (!outbox.markUndeliverable(handle, send, providerId, failure)) {
                 return false;
             }
-            boolean reachedElsewhere = sends.entrySet().stream()
-                    .anyMatch(other -> other.getKey() != entry.channel() && underwayOrDone(other.getValue()));
-            List<Channel> candidates = reachedElsewhere ? List.of() : candidates(entry, sends.keySet());
-            if (candidates.isEmpty()) {
-                return true;
-            }
-            List<Decision> considered = new ArrayList<>();
-            Decision chosen = null;
-            for (Channel channel : candidates) {
-                Decision decision = decisions.explainAgain(entry.messageId(), request(entry, EnumSet.of(channel)))
-                        .decisions().get(channel);
-                considered.add(decision);
-                if (decision.outcome() == Outcome.SEND) {
-                    chosen = decision;
-                    break;
-                }
-                if (decision.outcome() == Outcome.DEFER
-                        && (chosen == null || decision.deferUntil().isBefore(chosen.deferUntil()))) {
-                    chosen = decision;
-                }
-            }
-            String from = entry.channel() + " failed for good (" + failure + ")";
-            LoggedStep leading = chosen == null
-                    ? new LoggedStep(DELIVERY_FALLBACK, "BLOCK", from + "; no other channel may carry it")
-                    : new LoggedStep(DELIVERY_FALLBACK, "REDIRECT", from + " → " + chosen.channel());
-            List<NotificationLogEntry> logged = decisions.record(handle, entry.messageId(),
-                    request(entry, EnumSet.copyOf(candidates)), chosen == null ? considered : List.of(chosen),
-                    List.of(leading));
-            queueOnNewChannels(handle, send, logged, sends);
+            moveToNextChannel(handle, entry, sends, failure);
             return true;
         });
     }
 
+    /**
+     * In the caller's transaction: the provider took the send but reported later that it failed for
+     * good (an unreachable number, a hard bounce). The message falls back as in
+     * {@link #fallBack(ClaimedSend, String, String)}; the send itself stays recorded as sent.
+     */
+    public void fallBackAfterSending(Handle handle, UUID sendId, String failure) {
+        OutboxEntry entry = outbox.find(handle, sendId).orElseThrow().entry();
+        moveToNextChannel(handle, entry, outbox.lockMessage(handle, entry.messageId()), failure);
+    }
+
+    /** Moves the message on from the failed channel unless another of its sends may still reach the customer. */
+    private void moveToNextChannel(Handle handle, OutboxEntry entry, Map<Channel, ChannelSend> sends, String failure) {
+        boolean reachedElsewhere = sends.entrySet().stream()
+                .anyMatch(other -> other.getKey() != entry.channel() && other.getValue().mayReachCustomer());
+        List<Channel> candidates = reachedElsewhere ? List.of() : candidates(entry, sends.keySet());
+        if (candidates.isEmpty()) {
+            return;
+        }
+        List<Decision> considered = new ArrayList<>();
+        Decision chosen = null;
+        for (Channel channel : candidates) {
+            Decision decision = decisions.explainAgain(entry.messageId(), request(entry, EnumSet.of(channel)))
+                    .decisions().get(channel);
+            considered.add(decision);
+            if (decision.outcome() == Outcome.SEND) {
+                chosen = decision;
+                break;
+            }
+            if (decision.outcome() == Outcome.DEFER
+                    && (chosen == null || decision.deferUntil().isBefore(chosen.deferUntil()))) {
+                chosen = decision;
+            }
+        }
+        String from = entry.channel() + " failed for good (" + failure + ")";
+        LoggedStep leading = chosen == null
+                ? new LoggedStep(DELIVERY_FALLBACK, "BLOCK", from + "; no other channel may carry it")
+                : new LoggedStep(DELIVERY_FALLBACK, "REDIRECT", from + " → " + chosen.channel());
+        List<NotificationLogEntry> logged = decisions.record(handle, entry.messageId(),
+                request(entry, EnumSet.copyOf(candidates)), chosen == null ? considered : List.of(chosen),
+                List.of(leading));
+        queueOnNewChannels(handle, entry, logged, sends);
+    }
+
     /** Queues the logged SEND and DEFER decisions on channels the message has no send on yet. */
-    private void queueOnNewChannels(Handle handle, ClaimedSend send, List<NotificationLogEntry> logged,
-                                    Map<Channel, OutboxStatus> existing) {
+    private void queueOnNewChannels(Handle handle, OutboxEntry failed, List<NotificationLogEntry> logged,
+                                    Map<Channel, ChannelSend> existing) {
         for (NotificationLogEntry decided : logged) {
             if (!existing.containsKey(decided.channel())) {
-                DecidedSends.queued(decided, send.entry().values(), send.entry().idempotencyKey() + ">"
+                DecidedSends.queued(decided, failed.values(), failed.idempotencyKey() + ">"
                         + decided.channel().name().toLowerCase(Locale.ROOT)).ifPresent(next -> outbox.enqueue(handle, next));
             }
         }
@@ -157,10 +174,6 @@ public class Redecisions {
                 .filter(channel -> providers.forChannel(channel).isPresent())
                 .filter(channel -> MessageComposer.reaches(customer, channel))
                 .toList();
-    }
-
-    private static boolean underwayOrDone(OutboxStatus status) {
-        return status == OutboxStatus.QUEUED || status == OutboxStatus.SENDING || status == OutboxStatus.SENT;
     }
 
     private MessageRequest request(OutboxEntry entry, Set<Channel> channels) {

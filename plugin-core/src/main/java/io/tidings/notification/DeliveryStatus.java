@@ -19,13 +19,18 @@ public enum DeliveryStatus {
         this.stage = stage;
     }
 
+    /** True for the outcomes that say the message did not arrive. */
+    public boolean failed() {
+        return this == UNDELIVERED || this == FAILED;
+    }
+
     /** True when this status may replace {@code current} (null: nothing reported yet). */
     public boolean follows(DeliveryStatus current) {
         if (current == null) {
             return true;
         }
         if (this == READ) {
-            return current != UNDELIVERED && current != FAILED && current != READ;
+            return !current.failed() && current != READ;
         }
         return stage > current.stage;
     }

@@ -2,12 +2,13 @@ package io.tidings.dispatch;
 
 import io.tidings.customer.Customer;
 import io.tidings.customer.CustomerProfile;
-import io.tidings.customer.CustomerStore;
 import io.tidings.customer.Customers;
 import io.tidings.customer.UnreachableContactPoints;
-import io.tidings.event.DomainEvents;
 import io.tidings.event.NotificationStatusChanged;
 import io.tidings.decision.EventKind;
+import io.tidings.decision.Outcome;
+import io.tidings.notification.LoggedStep;
+import io.tidings.notification.NotificationLogEntry;
 import io.tidings.notification.DeliveryStatus;
 import io.tidings.persistence.Database;
 import io.tidings.preference.Category;
@@ -20,8 +21,10 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,12 +34,16 @@ abstract class DeliveryReportsContract {
 
     private final TestDatabase target;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:15:30Z"));
+    private final ScriptedProvider sms = new ScriptedProvider("scripted-sms", Set.of(Channel.SMS), false);
+    private final ScriptedProvider email = new ScriptedProvider("scripted-email", Set.of(Channel.EMAIL), true);
+    private DispatchFixture fixture;
     private Database database;
-    private CustomerStore customers;
     private Outbox outbox;
     private UnreachableContactPoints contactPoints;
     private DeliveryReports reports;
+    private Dispatcher dispatcher;
     private Customer customer;
+    private final UUID messageId = UUID.randomUUID();
 
     DeliveryReportsContract(TestDatabase target) {
         this.target = target;
@@ -44,22 +51,23 @@ abstract class DeliveryReportsContract {
 
     @BeforeEach
     void anSmsWasSent() {
-        database = target.open();
-        customers = new CustomerStore(database.jdbi());
-        outbox = new Outbox(database.jdbi(), clock);
-        contactPoints = new UnreachableContactPoints(database.jdbi());
-        reports = new DeliveryReports(customers, contactPoints, DomainEvents.none());
-        customer = new Customers(customers, clock).create(new CustomerProfile(null, "amara@example.com",
+        fixture = new DispatchFixture(target, clock);
+        database = fixture.database;
+        outbox = fixture.outbox;
+        contactPoints = fixture.contactPoints;
+        Map<Channel, ChannelProvider> providers = Map.of(Channel.SMS, sms, Channel.EMAIL, email);
+        reports = fixture.deliveryReports(providers);
+        dispatcher = fixture.dispatcher(providers, new DispatchSettings(10, Duration.ofMinutes(2),
+                new RetrySchedule(Duration.ofSeconds(30), Duration.ofHours(1), 5), 5, Duration.ofMinutes(1), Map.of(),
+                Duration.ofMinutes(1)), 4);
+        customer = new Customers(fixture.customerStore, clock).create(new CustomerProfile(null, "amara@example.com",
                 "+12015550123", null, null, null, null, null));
-        outbox.enqueue(new OutboxEntry(UUID.randomUUID(), null, customer.id(), EventKind.TICKET_STATUS_CHANGED,
-                Category.SERVICE_UPDATE, Channel.SMS, Map.of(), "origin-1:sms", clock.instant()));
-        ClaimedSend claim = outbox.claimDue(10, Duration.ofMinutes(1)).getFirst();
-        outbox.markSent(claim, "twilio-sms", "SM0001", false);
+        sent(Channel.SMS, "origin-1:sms", "twilio-sms", "SM0001");
     }
 
     @AfterEach
     void closeDatabase() {
-        database.close();
+        fixture.close();
     }
 
     @Test
@@ -112,9 +120,75 @@ abstract class DeliveryReportsContract {
         assertThat(contactPoints.unreachable(customer)).containsExactly(Channel.SMS);
     }
 
+    @Test
+    void aLateFailureForGoodMovesTheMessageToTheNextChannelOnce() {
+        assertThat(apply("origin-1:sms", null, DeliveryStatus.UNDELIVERED, true)).isPresent();
+        assertThat(apply("origin-1:sms", null, DeliveryStatus.UNDELIVERED, true)).as("a repeated report").isEmpty();
+        dispatcher.dispatchDue();
+
+        assertThat(email.received).extracting(OutboundMessage::idempotencyKey).containsExactly("origin-1:sms>email");
+        assertThat(email.received.getFirst().recipient()).isEqualTo("amara@example.com");
+        assertThat(outbox.findByIdempotencyKey("origin-1:sms").orElseThrow().status())
+                .as("the SMS itself went out; only its delivery failed").isEqualTo(OutboxStatus.SENT);
+        assertThat(sendsOfTheMessage()).containsExactlyInAnyOrder("origin-1:sms", "origin-1:sms>email");
+        List<NotificationLogEntry> fallbacks = fixture.log.allEntries(customer.id()).stream()
+                .filter(entry -> entry.trail().getFirst().rule().equals(Redecisions.DELIVERY_FALLBACK)).toList();
+        assertThat(fallbacks).hasSize(1);
+        NotificationLogEntry fallback = fallbacks.getFirst();
+        assertThat(fallback.channel()).isEqualTo(Channel.EMAIL);
+        assertThat(fallback.outcome()).isEqualTo(Outcome.SEND);
+        assertThat(fallback.trail().getFirst()).isEqualTo(new LoggedStep(Redecisions.DELIVERY_FALLBACK, "REDIRECT",
+                "SMS failed for good (provider reported undelivered (30006)) → EMAIL"));
+    }
+
+    @Test
+    void aLateFailureThatMayPassDoesNotFallBack() {
+        assertThat(reports.apply(new DeliveryReport("origin-1:sms", null, DeliveryStatus.UNDELIVERED, "30017", false,
+                false, clock.instant()))).isPresent();
+        dispatcher.dispatchDue();
+
+        assertThat(status()).isEqualTo("UNDELIVERED");
+        assertThat(sendsOfTheMessage()).containsExactlyInAnyOrder("origin-1:sms");
+        assertThat(email.received).isEmpty();
+    }
+
+    @Test
+    void noLateFallbackWhileTheMessageReachesTheCustomerOnAnotherChannel() {
+        sent(Channel.EMAIL, "origin-1:email", "sendgrid", "mail-1");
+
+        apply("origin-1:sms", null, DeliveryStatus.UNDELIVERED, true);
+
+        assertThat(sendsOfTheMessage()).containsExactlyInAnyOrder("origin-1:sms", "origin-1:email");
+    }
+
+    @Test
+    void lateFailuresNeverBringTheMessageBackToAChannelItWasOn() {
+        apply("origin-1:sms", null, DeliveryStatus.UNDELIVERED, true);
+        dispatcher.dispatchDue();
+        apply("origin-1:sms>email", null, DeliveryStatus.UNDELIVERED, true);
+        dispatcher.dispatchDue();
+
+        assertThat(sendsOfTheMessage()).containsExactlyInAnyOrder("origin-1:sms", "origin-1:sms>email");
+        assertThat(sms.received).isEmpty();
+        assertThat(email.received).hasSize(1);
+    }
+
+    /** A send of the message on the channel that its provider accepted. */
+    private void sent(Channel channel, String key, String providerId, String providerMessageId) {
+        outbox.enqueue(new OutboxEntry(messageId, null, customer.id(), EventKind.TICKET_STATUS_CHANGED,
+                Category.SERVICE_UPDATE, channel, Map.of(), key, clock.instant()));
+        ClaimedSend claim = outbox.claimDue(10, Duration.ofMinutes(1)).getFirst();
+        outbox.markSent(claim, providerId, providerMessageId, false);
+    }
+
+    private List<String> sendsOfTheMessage() {
+        return database.jdbi().withHandle(handle -> handle.createQuery("select idempotency_key from outbox "
+                + "where message_id = :message").bind("message", messageId).mapTo(String.class).list());
+    }
+
     private Optional<NotificationStatusChanged> apply(String key, String sid, DeliveryStatus status, boolean unreachable) {
         return reports.apply(new DeliveryReport(key, sid, status, unreachable ? "30006" : null, unreachable,
-                clock.instant()));
+                unreachable, clock.instant()));
     }
 
     private String status() {

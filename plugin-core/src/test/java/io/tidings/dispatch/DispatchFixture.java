@@ -4,6 +4,7 @@ import io.tidings.customer.CustomerProfile;
 import io.tidings.customer.CustomerStore;
 import io.tidings.customer.Customers;
 import io.tidings.customer.UnreachableContactPoints;
+import io.tidings.event.DomainEvents;
 import io.tidings.ledger.ConsentLedger;
 import io.tidings.ledger.ConsentLedgerStore;
 import io.tidings.notification.CustomerDecisions;
@@ -37,6 +38,7 @@ final class DispatchFixture implements AutoCloseable {
     final DecidedSends decidedSends;
     final ConsentLedger ledger;
     final CustomerPreferences preferences;
+    final UnreachableContactPoints contactPoints;
 
     DispatchFixture(TestDatabase target, MutableClock clock) {
         this.clock = clock;
@@ -46,8 +48,9 @@ final class DispatchFixture implements AutoCloseable {
         ConsentLedgerStore ledgerStore = new ConsentLedgerStore(database.jdbi());
         log = new NotificationLog(database.jdbi());
         outbox = new Outbox(database.jdbi(), clock);
-        decisions = new CustomerDecisions(customerStore, preferenceStore, ledgerStore, log,
-                new UnreachableContactPoints(database.jdbi()), CategoryPolicies.defaults(), clock);
+        contactPoints = new UnreachableContactPoints(database.jdbi());
+        decisions = new CustomerDecisions(customerStore, preferenceStore, ledgerStore, log, contactPoints,
+                CategoryPolicies.defaults(), clock);
         decidedSends = new DecidedSends(decisions, customerStore, outbox);
         ledger = new ConsentLedger(customerStore, ledgerStore);
         preferences = new CustomerPreferences(customerStore, preferenceStore, clock);
@@ -59,14 +62,23 @@ final class DispatchFixture implements AutoCloseable {
 
     /** A dispatcher sending on each channel through the given provider. */
     Dispatcher dispatcher(Map<Channel, ChannelProvider> byChannel, DispatchSettings settings, int maxSmsSegments) {
-        Map<Channel, String> configured = new EnumMap<>(Channel.class);
-        byChannel.forEach((channel, provider) -> configured.put(channel, provider.id()));
-        ChannelProviders providers = new ChannelProviders(List.copyOf(new LinkedHashSet<>(byChannel.values())),
-                configured);
+        ChannelProviders providers = providers(byChannel);
         MessageComposer composer = new MessageComposer(new MessageTemplates(Locale.ENGLISH),
                 URI.create("https://prefs.example.com/p"), maxSmsSegments);
         return new Dispatcher(outbox, providers, customerStore, composer, settings,
                 new Redecisions(decisions, customerStore, outbox, providers, clock), clock);
+    }
+
+    /** Delivery reports whose fallback may move messages to the channels of the given providers. */
+    DeliveryReports deliveryReports(Map<Channel, ChannelProvider> byChannel) {
+        return new DeliveryReports(customerStore, contactPoints, DomainEvents.none(),
+                new Redecisions(decisions, customerStore, outbox, providers(byChannel), clock));
+    }
+
+    private static ChannelProviders providers(Map<Channel, ChannelProvider> byChannel) {
+        Map<Channel, String> configured = new EnumMap<>(Channel.class);
+        byChannel.forEach((channel, provider) -> configured.put(channel, provider.id()));
+        return new ChannelProviders(List.copyOf(new LinkedHashSet<>(byChannel.values())), configured);
     }
 
     @Override

@@ -67,6 +67,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")
 @AddConfig(key = "tidings.admin-key", value = "tdk_sendgrid_events_admin_key_0123456789")
 @AddConfig(key = "tidings.dispatch.enabled", value = "false")
+@AddConfig(key = "tidings.providers.in-app", value = "in-app")
 @AddConfig(key = "tidings.inbox.poll-interval", value = "PT0S")
 @AddConfig(key = "tidings.webhooks.dispatch-interval", value = "PT0S")
 class SendGridEventsWebhookTest {
@@ -154,6 +155,7 @@ class SendGridEventsWebhookTest {
         Decision email = emailDecision(Category.SERVICE_UPDATE);
         assertThat(email.outcome()).isEqualTo(Outcome.SUPPRESS);
         assertThat(email.trail().steps().getFirst().rule()).isEqualTo(Rule.CONTACT_POINT);
+        assertThat(queued(key + ">in_app")).as("the message moves to the next allowed channel").isTrue();
     }
 
     @Test
@@ -162,6 +164,11 @@ class SendGridEventsWebhookTest {
 
         assertThat(deliveryStatus()).isEqualTo("UNDELIVERED");
         assertThat(emailDecision(Category.SERVICE_UPDATE).outcome()).isEqualTo(Outcome.SEND);
+        assertThat(queued(key + ">in_app")).as("a blocked bounce may pass: no fallback").isFalse();
+    }
+
+    private boolean queued(String sendKey) {
+        return outbox.findByIdempotencyKey(sendKey).isPresent();
     }
 
     @Test

@@ -21,6 +21,7 @@ import io.tidings.webhooks.outbound.WebhookEventType;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.client.WebTarget;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.generic.GenericType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AddConfig(key = "tidings.twilio.auth-token", value = TwilioStatusWebhookTest.TOKEN)
 @AddConfig(key = "tidings.public-base-url", value = TwilioStatusWebhookTest.PUBLIC_URL)
 @AddConfig(key = "tidings.dispatch.enabled", value = "false")
+@AddConfig(key = "tidings.providers.in-app", value = "in-app")
 @AddConfig(key = "tidings.inbox.poll-interval", value = "PT0S")
 @AddConfig(key = "tidings.webhooks.dispatch-interval", value = "PT0S")
 @AddConfig(key = "tidings.webhooks.allow-private-addresses", value = "true")
@@ -173,6 +175,38 @@ class TwilioStatusWebhookTest {
     }
 
     @Test
+    void anUndeliveredCallbackForGoodMovesTheMessageToTheNextAllowedChannelOnce() throws Exception {
+        assertThat(callback(statusParameters("undelivered", "30005")).statusCode()).isEqualTo(204);
+        assertThat(callback(statusParameters("undelivered", "30005")).statusCode()).as("Twilio repeats callbacks")
+                .isEqualTo(204);
+
+        assertThat(sendsOfTheMessage()).containsOnlyKeys(key, key + ">in_app");
+        assertThat(sendsOfTheMessage().get(key + ">in_app")).as("queued for the dispatcher").isEqualTo("QUEUED");
+        assertThat(sendsOfTheMessage().get(key)).as("the SMS went out; its delivery failed").isEqualTo("SENT");
+        List<String> fallbacks = jdbi.withHandle(handle -> handle.createQuery("select channel from notification_log "
+                + "where customer_id = :id and trail like '%delivery-fallback%'").bind("id", customer.id())
+                .mapTo(String.class).list());
+        assertThat(fallbacks).containsExactly("IN_APP");
+    }
+
+    @Test
+    void aFailedCallbackThatMayPassDoesNotMoveTheMessage() throws Exception {
+        callback(statusParameters("failed", "30017"));
+
+        assertThat(deliveryStatus()).isEqualTo("FAILED");
+        assertThat(sendsOfTheMessage()).containsOnlyKeys(key);
+    }
+
+    @Test
+    void aFailureReportedAfterDeliveryDoesNotMoveTheMessage() throws Exception {
+        callback(statusParameters("delivered", null));
+        callback(statusParameters("undelivered", "30005"));
+
+        assertThat(deliveryStatus()).isEqualTo("DELIVERED");
+        assertThat(sendsOfTheMessage()).containsOnlyKeys(key);
+    }
+
+    @Test
     void aPassingHandsetErrorDoesNotMarkTheContactPoint() throws Exception {
         callback(statusParameters("undelivered", "30003"));
 
@@ -248,6 +282,15 @@ class TwilioStatusWebhookTest {
         String path = "/webhooks/twilio/status?send=" + URLEncoder.encode(key, StandardCharsets.UTF_8);
         String signature = TwilioSigning.signature(TOKEN, PUBLIC_URL.replaceAll("/$", "") + path, parameters);
         return TwilioSigning.post(server.getUri(), path, parameters, signature);
+    }
+
+    /** The outbox status of each send of the SMS's message, by idempotency key. */
+    private Map<String, String> sendsOfTheMessage() {
+        return jdbi.withHandle(handle -> handle.createQuery("select idempotency_key, status from outbox where "
+                        + "message_id = (select message_id from outbox where idempotency_key = :key)")
+                .bind("key", key)
+                .setMapKeyColumn("idempotency_key").setMapValueColumn("status")
+                .collectInto(new GenericType<Map<String, String>>() { }));
     }
 
     private String deliveryStatus() {

@@ -99,7 +99,8 @@ public class SendGridEvents {
         boolean hardBounce = "bounce".equals(type) && !"blocked".equals(event.path("type").asText("bounce"));
         String error = "bounce".equals(type) || "dropped".equals(type)
                 ? Optional.ofNullable(text(event, "status")).orElse(event.path("type").asText(type)) : null;
-        return reports.apply(new DeliveryReport(key, messageId, status, error, hardBounce, clock.instant())).isPresent();
+        return reports.apply(new DeliveryReport(key, messageId, status, error, hardBounce, hardBounce, clock.instant()))
+                .isPresent();
     }
 
     private boolean withdrawMarketing(String key, String type, String eventId) {

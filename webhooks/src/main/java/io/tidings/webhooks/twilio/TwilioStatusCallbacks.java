@@ -32,6 +32,14 @@ public class TwilioStatusCallbacks {
      */
     static final Set<String> UNREACHABLE_NUMBER = Set.of("21211", "21614", "30005", "30006");
 
+    /**
+     * Errors after which the message will not reach the customer by SMS: the unreachable numbers, and
+     * 30003, the handset switched off or out of coverage, which Twilio does not try again. Others, such
+     * as queue overflow (30001), carrier congestion (30017) or rate limits (30022), may pass and do not
+     * move the message to another channel.
+     */
+    static final Set<String> FAILED_FOR_GOOD = Set.of("21211", "21614", "30003", "30005", "30006");
+
     private static final Map<String, DeliveryStatus> MESSAGE_STATUSES = Map.ofEntries(
             Map.entry("accepted", DeliveryStatus.QUEUED),
             Map.entry("scheduled", DeliveryStatus.QUEUED),
@@ -86,9 +94,10 @@ public class TwilioStatusCallbacks {
             return false;
         }
         String error = form.get("ErrorCode");
-        boolean unreachable = error != null && UNREACHABLE_NUMBER.contains(error)
-                && (status == DeliveryStatus.UNDELIVERED || status == DeliveryStatus.FAILED);
-        DeliveryReport report = new DeliveryReport(blankToNull(sendKey), sid, status, error, unreachable, clock.instant());
+        boolean unreachable = error != null && status.failed() && UNREACHABLE_NUMBER.contains(error);
+        boolean failedForGood = error != null && status.failed() && FAILED_FOR_GOOD.contains(error);
+        DeliveryReport report = new DeliveryReport(blankToNull(sendKey), sid, status, error, unreachable, failedForGood,
+                clock.instant());
         return reports.apply(report).isPresent();
     }
 
