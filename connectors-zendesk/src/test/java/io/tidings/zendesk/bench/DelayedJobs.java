@@ -81,6 +81,12 @@ final class DelayedJobs implements ResponseTransformerV2 {
         }
     }
 
+    /** How many users the update jobs accepted from {@code from} (inclusive) to {@code to} ({@link System#nanoTime()}) carry. */
+    long usersAcceptedBetween(long from, long to) {
+        return jobs.values().stream().filter(job -> job.createdAt() - from >= 0 && job.createdAt() - to < 0)
+                .mapToLong(job -> job.users().size()).sum();
+    }
+
     /** How many job statuses were answered {@code working}: reads that came before a job was done. */
     long workingAnswers() {
         return workingAnswers.get();

@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
@@ -18,10 +19,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
  */
 final class RateLimitedZendesk implements StubRequestFilterV2 {
 
+    /** What one window saw. */
+    record Window(int served, int jobReads, int throttled) {
+    }
+
+    private static final String JOB_READS = "/api/v2/job_statuses";
+
     private final int budget;
     private final long windowNanos;
     /** Windows count from the first request, so that setting up the data does not spend any. */
     private long start = -1;
+    /** Per window: requests served, of them job-status reads, and 429s. */
     private final List<int[]> windows = new ArrayList<>();
 
     RateLimitedZendesk(int budget, Duration window) {
@@ -42,21 +50,28 @@ final class RateLimitedZendesk implements StubRequestFilterV2 {
         long elapsed = System.nanoTime() - start;
         int window = (int) (elapsed / windowNanos);
         while (windows.size() <= window) {
-            windows.add(new int[2]);
+            windows.add(new int[3]);
         }
         int[] counts = windows.get(window);
         if (counts[0] >= budget) {
-            counts[1]++;
+            counts[2]++;
             long retryAfter = Math.max(1, Duration.ofNanos((window + 1) * windowNanos - elapsed).toSeconds() + 1);
             return RequestFilterAction.stopWith(aResponse().withStatus(429)
                     .withHeader("Retry-After", String.valueOf(retryAfter)).build());
         }
         counts[0]++;
+        if (request.getUrl().startsWith(JOB_READS)) {
+            counts[1]++;
+        }
         return RequestFilterAction.continueWith(request);
     }
 
-    /** Per window: requests served, 429s answered. */
-    synchronized List<int[]> windows() {
-        return windows.stream().map(int[]::clone).toList();
+    /** When the first request came ({@link System#nanoTime()}), so when the first window began; empty before it. */
+    synchronized OptionalLong firstRequestAt() {
+        return start < 0 ? OptionalLong.empty() : OptionalLong.of(start);
+    }
+
+    synchronized List<Window> windows() {
+        return windows.stream().map(counts -> new Window(counts[0], counts[1], counts[2])).toList();
     }
 }
