@@ -1,8 +1,11 @@
 package io.tidings.zendesk.bench;
 
+import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
 import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterAction;
 import com.github.tomakehurst.wiremock.extension.requestfilter.StubRequestFilterV2;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import java.time.Duration;
@@ -15,9 +18,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 /**
  * A Zendesk account's rate limit in front of a WireMock fake: at most {@code budget} requests per
  * fixed window; beyond it, {@code 429} with the {@code Retry-After} of the window's end, as Zendesk
- * answers. Every answer within the budget carries {@code X-Rate-Limit} and {@code X-Rate-Limit-Remaining}.
+ * answers. Every answer within the budget carries {@code X-Rate-Limit} (per minute) and
+ * {@code X-Rate-Limit-Remaining} (in the window), and no {@code ratelimit-reset}: Zendesk sends that
+ * on list endpoints only. Requests come one at a time in the harness, so an answer's remaining
+ * count is the window's when it is sent.
  */
-final class RateLimitedZendesk implements StubRequestFilterV2 {
+final class RateLimitedZendesk implements StubRequestFilterV2, ResponseTransformerV2 {
 
     /** What one window saw. */
     record Window(int served, int jobReads, int throttled) {
@@ -64,6 +70,19 @@ final class RateLimitedZendesk implements StubRequestFilterV2 {
             counts[1]++;
         }
         return RequestFilterAction.continueWith(request);
+    }
+
+    @Override
+    public boolean applyGlobally() {
+        return true;
+    }
+
+    @Override
+    public synchronized Response transform(Response response, ServeEvent serveEvent) {
+        int served = windows.isEmpty() ? 0 : windows.getLast()[0];
+        return Response.Builder.like(response).but().headers(response.getHeaders().plus(
+                new HttpHeader("X-Rate-Limit", String.valueOf(budget * Duration.ofMinutes(1).toNanos() / windowNanos)),
+                new HttpHeader("X-Rate-Limit-Remaining", String.valueOf(Math.max(0, budget - served))))).build();
     }
 
     /** When the first request came ({@link System#nanoTime()}), so when the first window began; empty before it. */
