@@ -8,8 +8,13 @@ import java.util.OptionalLong;
  * Spaces requests to one Zendesk account evenly over the minute so that they never exceed its
  * per-minute budget (any 60 seconds hold at most the budget), and holds them back while Zendesk
  * says the window is spent: after a {@code 429} until its {@code Retry-After}, after a zero
- * remaining count until the window resets. Zendesk's own limit, when its headers name a lower one
- * than configured, wins. Shared by every thread that talks to the account.
+ * remaining count until the window resets when Zendesk says when ({@code ratelimit-reset}, which
+ * only its list endpoints send). A zero remaining count without a reset time holds nothing back
+ * beyond the pace: a run that spends its budget evenly sees one at the end of every window, and
+ * the next request either opens a new window or draws a 429 whose {@code Retry-After} names the
+ * wait, where guessing a whole minute would lose most of the next window. Zendesk's own limit,
+ * when its headers name a lower one than configured, wins. Shared by every thread that talks to
+ * the account.
  */
 public final class RequestPacer {
 
@@ -79,9 +84,8 @@ public final class RequestPacer {
             if (limit.isPresent() && limit.getAsLong() > 0 && limit.getAsLong() < configuredPerMinute) {
                 intervalNanos = Math.max(intervalNanos, MINUTE_NANOS / limit.getAsLong());
             }
-            if (remaining.isPresent() && remaining.getAsLong() <= 0) {
-                long resetNanos = reset.isPresent() ? Duration.ofSeconds(reset.getAsLong()).toNanos() : MINUTE_NANOS;
-                pausedUntil = Math.max(pausedUntil, ticker.nanoTime() + resetNanos);
+            if (remaining.isPresent() && remaining.getAsLong() <= 0 && reset.isPresent()) {
+                pausedUntil = Math.max(pausedUntil, ticker.nanoTime() + Duration.ofSeconds(reset.getAsLong()).toNanos());
             }
         }
     }

@@ -13,7 +13,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -24,9 +28,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class ZendeskSyncQueue {
 
-    private static final String CLAIMABLE = "select customer_id, version, attempts from zendesk_user_sync "
-            + "where next_attempt_at <= :now and (lease_until is null or lease_until <= :now) "
-            + "order by next_attempt_at, customer_id limit :limit for update skip locked";
+    private static final String DUE_AND_FREE = "next_attempt_at <= :now and (lease_until is null or lease_until <= :now)";
+    /** The first due customers no worker leases, in the index's order, read without locks. */
+    private static final String FIRST_DUE = "select customer_id from zendesk_user_sync where " + DUE_AND_FREE
+            + " order by next_attempt_at, customer_id limit :limit";
+    /** Those of them still due and free that no other worker holds, locked. */
+    private static final String LOCK_DUE = "select customer_id, version, attempts from zendesk_user_sync "
+            + "where customer_id in (<ids>) and " + DUE_AND_FREE + " for update skip locked";
     private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     private static final Duration LAST_RETRY = Duration.ofHours(1);
 
@@ -64,22 +72,51 @@ public class ZendeskSyncQueue {
         }
     }
 
-    /** Claims up to {@code limit} due customers for {@code lease}. */
+    /**
+     * Claims up to {@code limit} due customers for {@code lease}, oldest due first. The first due
+     * customers are picked without locks, then locked, skipping those another worker holds (it is
+     * leasing them), and picked again past those until the limit is reached or none are left. One
+     * query that orders, limits and locks would be shorter, but H2 then neither stops at the limit
+     * nor uses the index's order: it sorts and locks every due row, about 300 ms a claim with
+     * 72,000 queued, longer than a request slot at 200 requests a minute.
+     */
     public List<ClaimedSync> claim(int limit, Duration lease) {
-        Instant now = DatabaseTime.now(clock);
+        OffsetDateTime now = DatabaseTime.now(clock).atOffset(ZoneOffset.UTC);
+        OffsetDateTime until = now.plus(lease);
         UUID token = UUID.randomUUID();
         return jdbi.inTransaction(handle -> {
             List<ClaimedSync> claimed = new ArrayList<>();
-            handle.createQuery(CLAIMABLE).bind("now", now.atOffset(ZoneOffset.UTC)).bind("limit", limit)
-                    .map((rs, ctx) -> new ClaimedSync(rs.getObject("customer_id", UUID.class), rs.getLong("version"),
-                            rs.getInt("attempts"), token))
-                    .forEach(claimed::add);
-            if (!claimed.isEmpty()) {
-                handle.createUpdate("update zendesk_user_sync set lease_token = :token, lease_until = :until "
-                                + "where customer_id in (<ids>)")
-                        .bind("token", token).bind("until", now.plus(lease).atOffset(ZoneOffset.UTC))
-                        .bindList("ids", claimed.stream().map(ClaimedSync::customerId).toList())
-                        .execute();
+            Set<UUID> heldByOthers = new HashSet<>();
+            while (claimed.size() < limit) {
+                int wanted = limit - claimed.size();
+                List<UUID> first = handle.createQuery(FIRST_DUE).bind("now", now)
+                        .bind("limit", wanted + heldByOthers.size()).mapTo(UUID.class).list();
+                boolean allDuePicked = first.size() < wanted + heldByOthers.size();
+                first = first.stream().filter(id -> !heldByOthers.contains(id)).toList();
+                if (first.isEmpty()) {
+                    break;
+                }
+                Map<UUID, ClaimedSync> locked = new HashMap<>();
+                handle.createQuery(LOCK_DUE).bindList("ids", first).bind("now", now)
+                        .map((rs, ctx) -> new ClaimedSync(rs.getObject("customer_id", UUID.class), rs.getLong("version"),
+                                rs.getInt("attempts"), token))
+                        .forEach(sync -> locked.put(sync.customerId(), sync));
+                if (!locked.isEmpty()) {
+                    handle.createUpdate("update zendesk_user_sync set lease_token = :token, lease_until = :until "
+                                    + "where customer_id in (<ids>)")
+                            .bind("token", token).bind("until", until).bindList("ids", List.copyOf(locked.keySet()))
+                            .execute();
+                }
+                for (UUID id : first) {
+                    if (locked.containsKey(id)) {
+                        claimed.add(locked.get(id));
+                    } else {
+                        heldByOthers.add(id);
+                    }
+                }
+                if (allDuePicked) {
+                    break;
+                }
             }
             return claimed;
         });

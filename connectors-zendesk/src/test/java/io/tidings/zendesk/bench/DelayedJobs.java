@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
-import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
@@ -28,8 +27,7 @@ final class DelayedJobs implements ResponseTransformerV2 {
 
     static final String NAME = "delayed-jobs";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpHeaders JSON_HEADERS = new HttpHeaders(
-            new HttpHeader("Content-Type", "application/json; charset=utf-8"));
+    private static final HttpHeader JSON_TYPE = new HttpHeader("Content-Type", "application/json; charset=utf-8");
 
     private record Job(long createdAt, List<Long> users) {
     }
@@ -74,11 +72,17 @@ final class DelayedJobs implements ResponseTransformerV2 {
                     .putNull("progress").putNull("message").putNull("results");
         }
         try {
-            return Response.Builder.like(response).but().status(200).headers(JSON_HEADERS)
+            return Response.Builder.like(response).but().status(200).headers(response.getHeaders().plus(JSON_TYPE))
                     .body(JSON.writeValueAsString(answer)).build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** How many users the update jobs accepted from {@code from} (inclusive) to {@code to} ({@link System#nanoTime()}) carry. */
+    long usersAcceptedBetween(long from, long to) {
+        return jobs.values().stream().filter(job -> job.createdAt() - from >= 0 && job.createdAt() - to < 0)
+                .mapToLong(job -> job.users().size()).sum();
     }
 
     /** How many job statuses were answered {@code working}: reads that came before a job was done. */

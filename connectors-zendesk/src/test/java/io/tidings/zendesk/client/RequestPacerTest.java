@@ -42,6 +42,16 @@ class RequestPacerTest {
         assertThat(ticker.elapsed()).isEqualTo(Duration.ofSeconds(17));
     }
 
+    /** Zendesk's update and job calls name no reset time: the next request goes at its slot and finds out. */
+    @Test
+    void aSpentWindowWithoutAResetTimeHoldsNothingBackBeyondThePace() {
+        RequestPacer pacer = new RequestPacer(200, ticker);
+        pacer.awaitTurn();
+        pacer.observe(headers(Map.of("X-Rate-Limit", "200", "X-Rate-Limit-Remaining", "0")));
+        pacer.awaitTurn();
+        assertThat(ticker.elapsed()).isEqualTo(Duration.ofMillis(300));
+    }
+
     @Test
     void holdsEveryRequestBackForTheRetryAfterOfA429() {
         RequestPacer pacer = new RequestPacer(6000, ticker);

@@ -16,6 +16,7 @@ import io.tidings.zendesk.client.ZendeskClient;
 import io.tidings.zendesk.client.ZendeskCredentials;
 import io.tidings.zendesk.client.ZendeskHttp;
 import io.tidings.zendesk.client.ZendeskSettings;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -265,6 +266,30 @@ abstract class ZendeskUserFieldSyncContract {
         assertThat(stores.queue.claim(10, Duration.ofMinutes(1))).isEmpty();
         stores.clock.advance(Duration.ofMinutes(2));
         assertThat(stores.queue.claim(10, Duration.ofMinutes(1))).as("the lease ran out").hasSize(1);
+    }
+
+    /** Another worker is claiming the oldest due customers right now: a claim passes them by and still fills its batch. */
+    @Test
+    void aClaimPassesCustomersAnotherWorkerHoldsAndStillFillsItsBatch() {
+        List<UUID> queued = new ArrayList<>();
+        for (UUID customer : customers(6)) {
+            stores.clock.advance(Duration.ofMillis(1)); // due one after the other: claims take them in this order
+            stores.queue.request(customer);
+            queued.add(customer);
+        }
+        try (Handle other = stores.database.jdbi().open()) {
+            other.begin();
+            other.createQuery("select customer_id from zendesk_user_sync where customer_id in (<ids>) for update")
+                    .bindList("ids", queued.subList(0, 2)).mapTo(UUID.class).list();
+
+            assertThat(stores.queue.claim(3, Duration.ofMinutes(1))).extracting(ClaimedSync::customerId)
+                    .containsExactlyElementsOf(queued.subList(2, 5));
+            assertThat(stores.queue.claim(3, Duration.ofMinutes(1))).extracting(ClaimedSync::customerId)
+                    .containsExactly(queued.get(5));
+            other.rollback();
+        }
+        assertThat(stores.queue.claim(3, Duration.ofMinutes(1))).as("released by the other worker")
+                .extracting(ClaimedSync::customerId).containsExactlyElementsOf(queued.subList(0, 2));
     }
 
     @Test
