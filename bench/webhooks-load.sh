@@ -9,7 +9,10 @@
 #
 # The closed-loop steps use wrk (Debian package wrk) with bench/zendesk-signed.lua when it is
 # installed, else the Java generator.
-# Environment: DURATION (s, default 30), WARMUP (s, default 5), CONCURRENCY (64), RATE (1000),
+# Both paths are warmed up first (webhooks for WARMUP seconds, the no-op for 10 s: the JIT needs
+# about a minute of load on 2 cores before the server runs compiled code), then the inbox worker
+# is given SETTLE seconds to drain what the warm-up queued, so that the no-op is measured alone.
+# Environment: DURATION (s, default 30), WARMUP (s, default 60), SETTLE (s, 15), CONCURRENCY (64), RATE (1000),
 # PORT (18080), NOOP_PATH (/health/live), JAVA_OPTS (server JVM options).
 # postgres: uses TIDINGS_DB_URL/_USER/_PASSWORD if set; otherwise starts a throw-away Debian
 # PostgreSQL cluster (initdb/pg_ctl from /usr/lib/postgresql/*/bin, run as user postgres when root).
@@ -19,7 +22,8 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DB=${1:-h2}
 DURATION=${DURATION:-30}
-WARMUP=${WARMUP:-5}
+WARMUP=${WARMUP:-60}
+SETTLE=${SETTLE:-15}
 CONCURRENCY=${CONCURRENCY:-64}
 RATE=${RATE:-1000}
 PORT=${PORT:-18080}
@@ -82,18 +86,15 @@ echo "server ready on port $PORT, database: $DB ($TIDINGS_DB_URL)"
 
 load() {
   "$JAVA_HOME/bin/java" -cp "$LOAD_JAR" io.tidings.benchmarks.load.WebhookLoad --url "http://127.0.0.1:$PORT" \
-    --duration "$DURATION" --warmup "$WARMUP" --secret "$SECRET" --noop-path "$NOOP_PATH" "$@" | tee -a "$WORK/results"
+    --duration "$DURATION" --warmup "${LOAD_WARMUP:-5}" --secret "$SECRET" --noop-path "$NOOP_PATH" "$@" | tee -a "$WORK/results"
 }
 # wrk drives the closed-loop steps where it is installed (a C client leaves the cores to the
 # server; the JDK client measures itself as much as the server); the open-loop step is Java's.
 wrk_load() {
   local target=$1 out
   if [ "$target" = noop ]; then
-    wrk -t1 -c"$CONCURRENCY" -d"${WARMUP}s" "http://127.0.0.1:$PORT$NOOP_PATH" >/dev/null
     out=$(wrk -t1 -c"$CONCURRENCY" -d"${DURATION}s" --latency "http://127.0.0.1:$PORT$NOOP_PATH")
   else
-    python3 "$ROOT/bench/zendesk-signed-requests.py" "$SECRET" 400000 "$WORK/requests.tsv"
-    wrk -t1 -c"$CONCURRENCY" -d"${WARMUP}s" -s "$ROOT/bench/zendesk-signed.lua" "http://127.0.0.1:$PORT" -- "$WORK/requests.tsv" >/dev/null
     python3 "$ROOT/bench/zendesk-signed-requests.py" "$SECRET" 400000 "$WORK/requests.tsv"
     out=$(wrk -t1 -c"$CONCURRENCY" -d"${DURATION}s" --latency -s "$ROOT/bench/zendesk-signed.lua" \
       "http://127.0.0.1:$PORT" -- "$WORK/requests.tsv")
@@ -103,6 +104,19 @@ wrk_load() {
     END {printf "RESULT target=%s concurrency=%s tool=wrk ok_per_s=%d p50=%s p99=%s %s\n", t, c, rps, p50, p99, bad}' \
     | tee -a "$WORK/results"
 }
+warm_up() {
+  echo "warming up: webhooks ${WARMUP}s, no-op 10s, then ${SETTLE}s for the inbox worker to drain"
+  if command -v wrk >/dev/null && command -v python3 >/dev/null; then
+    python3 "$ROOT/bench/zendesk-signed-requests.py" "$SECRET" 400000 "$WORK/requests.tsv"
+    wrk -t1 -c"$CONCURRENCY" -d"${WARMUP}s" -s "$ROOT/bench/zendesk-signed.lua" "http://127.0.0.1:$PORT" -- "$WORK/requests.tsv" >/dev/null
+    wrk -t1 -c"$CONCURRENCY" -d10s "http://127.0.0.1:$PORT$NOOP_PATH" >/dev/null
+  else
+    LOAD_WARMUP=0 DURATION=$WARMUP load --target zendesk --concurrency "$CONCURRENCY" >/dev/null
+    LOAD_WARMUP=0 DURATION=10 load --target noop --concurrency "$CONCURRENCY" >/dev/null
+  fi
+  sleep "$SETTLE"
+}
+warm_up
 if command -v wrk >/dev/null && command -v python3 >/dev/null; then
   wrk_load noop
   wrk_load zendesk
@@ -110,6 +124,7 @@ else
   load --target noop --concurrency "$CONCURRENCY"
   load --target zendesk --concurrency "$CONCURRENCY"
 fi
+sleep "$SETTLE"
 load --target zendesk --rate "$RATE"
 
 noop=$(awk '/target=noop/ {for (i=1;i<=NF;i++) if ($i ~ /^ok_per_s=/) {sub("ok_per_s=","",$i); print $i}}' "$WORK/results")
