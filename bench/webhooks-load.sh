@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Webhook intake load benchmark: starts a Tidings server on a fresh database, then measures
 #   1. the no-op baseline   GET  $NOOP_PATH (default /health/live), closed loop, $CONCURRENCY workers
-#   2. webhook throughput   POST /webhooks/zendesk, Zendesk-signed (fresh id, timestamp, HMAC each), closed loop
-#   3. webhook latency      POST /webhooks/zendesk at a fixed $RATE per second (open loop), p50/p99
+#   2. webhook latency      POST /webhooks/zendesk at a fixed $RATE per second (open loop), p50/p99
+#   3. webhook throughput   POST /webhooks/zendesk, Zendesk-signed (fresh id, timestamp, HMAC each), closed loop
 # and prints one RESULT line per step plus the webhook/no-op throughput ratio.
 #
 #   bench/webhooks-load.sh [h2|postgres]          (default h2)
@@ -116,16 +116,19 @@ warm_up() {
   fi
   sleep "$SETTLE"
 }
+# The fixed-rate step runs before the closed-loop one, whose overload leaves the worker a backlog.
 warm_up
 if command -v wrk >/dev/null && command -v python3 >/dev/null; then
   wrk_load noop
+  LOAD_WARMUP=10 load --target zendesk --rate "$RATE"
+  sleep "$SETTLE"
   wrk_load zendesk
 else
   load --target noop --concurrency "$CONCURRENCY"
+  LOAD_WARMUP=10 load --target zendesk --rate "$RATE"
+  sleep "$SETTLE"
   load --target zendesk --concurrency "$CONCURRENCY"
 fi
-sleep "$SETTLE"
-load --target zendesk --rate "$RATE"
 
 noop=$(awk '/target=noop/ {for (i=1;i<=NF;i++) if ($i ~ /^ok_per_s=/) {sub("ok_per_s=","",$i); print $i}}' "$WORK/results")
 hooks=$(awk '/target=zendesk concurrency/ {for (i=1;i<=NF;i++) if ($i ~ /^ok_per_s=/) {sub("ok_per_s=","",$i); print $i}}' "$WORK/results")
