@@ -4,19 +4,26 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Stores accepted deliveries in the inbox with group commit: one writer thread takes whatever
  * deliveries are waiting, up to {@value #MAX_GROUP}, and stores them in one transaction, so many
  * concurrent senders share one commit instead of each paying for its own. A sender is answered
  * only once the transaction holding its delivery has committed.
+ * <p>
+ * After the first delivery of a group, the writer goes on gathering for up to
+ * {@code tidings.inbox.group-wait} (ISO-8601, default PT0.002S): a commit costs the database far
+ * more than a row, so a slightly later, larger commit serves busy senders sooner overall.
  */
 @ApplicationScoped
 public class InboxWriter {
@@ -28,12 +35,15 @@ public class InboxWriter {
     }
 
     private final Inbox inbox;
+    private final long groupWaitNanos;
     private final BlockingQueue<Pending> waiting = new LinkedBlockingQueue<>();
     private Thread writer;
 
     @Inject
-    public InboxWriter(Inbox inbox) {
+    public InboxWriter(Inbox inbox,
+                       @ConfigProperty(name = "tidings.inbox.group-wait", defaultValue = "PT0.002S") Duration groupWait) {
         this.inbox = inbox;
+        this.groupWaitNanos = groupWait.toNanos();
     }
 
     @PostConstruct
@@ -71,10 +81,11 @@ public class InboxWriter {
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 group.add(waiting.take());
+                gather(group);
             } catch (InterruptedException e) {
+                group.forEach(waiting::add);
                 break;
             }
-            waiting.drainTo(group, MAX_GROUP - 1);
             try {
                 write(group);
             } catch (Error e) {
@@ -85,6 +96,20 @@ public class InboxWriter {
             group.clear();
         }
         refuseWaiting();
+    }
+
+    /** Adds what arrives until the group is full or the group wait after its first delivery is over. */
+    private void gather(List<Pending> group) throws InterruptedException {
+        long deadline = System.nanoTime() + groupWaitNanos;
+        waiting.drainTo(group, MAX_GROUP - group.size());
+        while (group.size() < MAX_GROUP) {
+            Pending next = waiting.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return;
+            }
+            group.add(next);
+            waiting.drainTo(group, MAX_GROUP - group.size());
+        }
     }
 
     /** One transaction for the group; if it fails, one per delivery, so a delivery the database refuses fails alone. */

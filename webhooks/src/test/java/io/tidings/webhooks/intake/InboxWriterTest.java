@@ -7,12 +7,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,28 +23,54 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class InboxWriterTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:15:30Z"));
+    private final AtomicInteger transactions = new AtomicInteger();
     private Database database;
     private InboxWriter writer;
 
     @BeforeEach
     void start() {
         database = TestDatabase.H2.open();
-        writer = new InboxWriter(new Inbox(database.jdbi(), clock) {
+        writer = writer(Duration.ofMillis(2));
+    }
+
+    private InboxWriter writer(Duration groupWait) {
+        InboxWriter started = new InboxWriter(new Inbox(database.jdbi(), clock) {
             @Override
             public boolean[] storeEach(List<InboundDelivery> deliveries) {
+                transactions.incrementAndGet();
                 if (deliveries.stream().anyMatch(delivery -> delivery.sourceEventId().startsWith("refused"))) {
                     throw new IllegalStateException("the database refused the transaction");
                 }
                 return super.storeEach(deliveries);
             }
-        });
-        writer.start();
+        }, groupWait);
+        started.start();
+        return started;
     }
 
     @AfterEach
     void stop() {
         writer.stop();
         database.close();
+    }
+
+    @Test
+    void deliveriesArrivingWithinTheGroupWaitShareOneTransaction() throws Exception {
+        writer.stop();
+        writer = writer(Duration.ofSeconds(1));
+        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                String id = "evt-" + i;
+                answers.add(senders.submit(() -> writer.store(List.of(delivery(id)))));
+                Thread.sleep(20);
+            }
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get()).isEqualTo(1);
+            }
+        }
+        assertThat(transactions).as("five senders 20 ms apart, one group").hasValue(1);
+        assertThat(rows()).isEqualTo(5);
     }
 
     @Test
