@@ -137,15 +137,6 @@ public class Outbox {
     }
 
     /**
-     * Records that the provider accepted the send. False when the lease was lost meanwhile (another
-     * dispatcher has the row now), in which case nothing is written.
-     */
-    public boolean markSent(ClaimedSend claim, String providerId, String providerMessageId, boolean possibleDuplicate) {
-        return finish(claim, SENT, Map.of("provider", providerId, "messageId", providerMessageId,
-                "duplicate", possibleDuplicate));
-    }
-
-    /**
      * Records accepted sends in one transaction; returns how many were still this dispatcher's
      * (a send whose lease was lost meanwhile is left to the dispatcher that has it now).
      */

@@ -178,7 +178,7 @@ abstract class DeliveryReportsContract {
         outbox.enqueue(new OutboxEntry(messageId, null, customer.id(), EventKind.TICKET_STATUS_CHANGED,
                 Category.SERVICE_UPDATE, channel, Map.of(), key, clock.instant()));
         ClaimedSend claim = outbox.claimDue(10, Duration.ofMinutes(1)).getFirst();
-        outbox.markSent(claim, providerId, providerMessageId, false);
+        outbox.markAllSent(List.of(new AcceptedSend(claim, providerId, providerMessageId, false)));
     }
 
     private List<String> sendsOfTheMessage() {

@@ -85,7 +85,7 @@ abstract class OutboxContract {
         List<ClaimedSend> due = outbox.claimDue(10, LEASE);
         assertThat(keys(due)).containsExactly("now");
         assertThat(outbox.claimDue(10, LEASE)).as("claimed rows are not due again while leased").isEmpty();
-        outbox.markSent(due.getFirst(), "test", "msg-1", false);
+        outbox.markAllSent(List.of(new AcceptedSend(due.getFirst(), "test", "msg-1", false)));
 
         clock.advance(Duration.ofHours(1));
         assertThat(keys(outbox.claimDue(10, LEASE))).containsExactly("later");
@@ -105,8 +105,9 @@ abstract class OutboxContract {
         assertThat(second.entry().idempotencyKey()).isEqualTo("crashing");
         assertThat(second.attempt()).isEqualTo(2);
         assertThat(second.resumed()).isTrue();
-        assertThat(outbox.markSent(first, "test", "late", false)).as("the lost lease writes nothing").isFalse();
-        assertThat(outbox.markSent(second, "test", "msg-2", true)).isTrue();
+        assertThat(outbox.markAllSent(List.of(new AcceptedSend(first, "test", "late", false))) == 1)
+                .as("the lost lease writes nothing").isFalse();
+        assertThat(outbox.markAllSent(List.of(new AcceptedSend(second, "test", "msg-2", true))) == 1).isTrue();
         OutboxRecord sent = outbox.find(second.id()).orElseThrow();
         assertThat(sent.status()).isEqualTo(OutboxStatus.SENT);
         assertThat(sent.providerMessageId()).isEqualTo("msg-2");

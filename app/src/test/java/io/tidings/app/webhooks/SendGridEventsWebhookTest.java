@@ -19,6 +19,7 @@ import io.tidings.decision.Decision;
 import io.tidings.decision.EventKind;
 import io.tidings.decision.Outcome;
 import io.tidings.decision.Rule;
+import io.tidings.dispatch.AcceptedSend;
 import io.tidings.dispatch.ClaimedSend;
 import io.tidings.dispatch.DecidedSends;
 import io.tidings.dispatch.Outbox;
@@ -117,8 +118,8 @@ class SendGridEventsWebhookTest {
         key = origin + ":email";
         messageId = UUID.randomUUID().toString().replace("-", "").substring(0, 22);
         List<ClaimedSend> claimed = outbox.claimDue(100, Duration.ofMinutes(1));
-        claimed.forEach(send -> outbox.markSent(send, "sendgrid", send.entry().idempotencyKey().equals(key) ? messageId
-                : "other-" + send.id(), false));
+        outbox.markAllSent(claimed.stream().map(send -> new AcceptedSend(send, "sendgrid",
+                send.entry().idempotencyKey().equals(key) ? messageId : "other-" + send.id(), false)).toList());
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.tidings.customer.CustomerStore;
 import io.tidings.decision.EventKind;
 import io.tidings.decision.Outcome;
 import io.tidings.decision.Rule;
+import io.tidings.dispatch.AcceptedSend;
 import io.tidings.dispatch.ClaimedSend;
 import io.tidings.dispatch.DecidedSends;
 import io.tidings.dispatch.Outbox;
@@ -102,8 +103,8 @@ class TwilioStatusWebhookTest {
         key = origin + ":sms";
         sid = "SM" + UUID.randomUUID().toString().replace("-", "");
         List<ClaimedSend> claimed = outbox.claimDue(100, Duration.ofMinutes(1));
-        claimed.forEach(send -> outbox.markSent(send, "twilio-sms", send.entry().idempotencyKey().equals(key) ? sid
-                : "SM-other-" + send.id(), false));
+        outbox.markAllSent(claimed.stream().map(send -> new AcceptedSend(send, "twilio-sms",
+                send.entry().idempotencyKey().equals(key) ? sid : "SM-other-" + send.id(), false)).toList());
     }
 
     @Test
