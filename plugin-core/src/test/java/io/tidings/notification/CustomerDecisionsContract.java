@@ -14,6 +14,8 @@ import io.tidings.customer.UnreachableContactPoints;
 import io.tidings.decision.Decision;
 import io.tidings.decision.EventKind;
 import io.tidings.decision.Outcome;
+import io.tidings.incident.ActiveIncidents;
+import io.tidings.incident.IncidentStore;
 import io.tidings.ledger.ConsentLedger;
 import io.tidings.ledger.ConsentLedgerStore;
 import io.tidings.persistence.Database;
@@ -69,7 +71,8 @@ abstract class CustomerDecisionsContract {
         log = new NotificationLog(database.jdbi());
         preferences = new CustomerPreferences(customers, preferenceStore, clock);
         decisions = new CustomerDecisions(customers, preferenceStore, ledgerStore, log,
-                new UnreachableContactPoints(database.jdbi()), CategoryPolicies.defaults(), clock);
+                new UnreachableContactPoints(database.jdbi()), new ActiveIncidents(new IncidentStore(database.jdbi())),
+                CategoryPolicies.defaults(), clock);
         customer = new Customers(customers, clock).create(new CustomerProfile(null, null, "+12015550123", null,
                 ZoneId.of("America/New_York"), null, null, null)).id();
         new ConsentLedger(customers, ledgerStore).record(customer, new ConsentStatement(
