@@ -42,6 +42,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +56,9 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 class IncidentsApiTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** Countries no two tests here scope an incident to, so tests sharing the database do not see each other's. */
+    private static final List<String> COUNTRIES = List.of("AT", "BE", "CH", "DK", "ES", "FI", "IE", "IT", "NL", "NO");
+    private static final AtomicInteger NEXT_COUNTRY = new AtomicInteger();
 
     @Inject
     WebTarget server;
@@ -133,7 +137,7 @@ class IncidentsApiTest {
     }
 
     @Test
-    void decisionsForAnAffectedCustomerHoldBackPromotionsAndSayWhy() throws Exception {
+    void decisionsForAnAffectedCustomerNameTheIncidentInTheirTrail() throws Exception {
         String region = uniqueRegion();
         UUID customer = new CustomersApi(admin).createCustomer(new CustomerInput().email("kim@example.com")
                 .region(new Region().country(region))).getId();
@@ -196,13 +200,9 @@ class IncidentsApiTest {
                 .severity(IncidentSeverity.CRITICAL).message("Down.").scope(new IncidentScope().regions(Set.of(region)));
     }
 
-    /** A country no other test here scopes an incident to, so tests sharing the database do not see each other's. */
     private static String uniqueRegion() {
-        List<String> countries = List.of("AT", "BE", "CH", "DK", "ES", "FI", "IE", "IT", "NL", "NO", "PL", "PT", "SE");
-        return countries.get(COUNTER.getAndIncrement() % countries.size());
+        return COUNTRIES.get(NEXT_COUNTRY.getAndIncrement());
     }
-
-    private static final java.util.concurrent.atomic.AtomicInteger COUNTER = new java.util.concurrent.atomic.AtomicInteger();
 
     private long incidentRows() {
         return jdbi.withHandle(handle -> handle.createQuery("select count(*) from incident").mapTo(Long.class).one());

@@ -69,8 +69,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Zendesk sidebar page in a real headless Chromium against the running server: it shows the
- * ticket requester as Tidings holds them, and the agent's changes land in Tidings with the
- * ticket and agent as evidence. Zendesk itself is played by a fake ZAF client (test resource
+ * ticket requester as Tidings holds them, with the incidents affecting them, and the agent's
+ * changes land in Tidings with the ticket and agent as evidence. Zendesk itself is played by a fake ZAF client (test resource
  * {@code zaf/zaf_sdk_fake.js}); the page's own code is served unchanged.
  */
 @ExtendWith(HeadlessChromium.Installed.class)
