@@ -1,6 +1,6 @@
 /*
- * Tidings in the Zendesk ticket sidebar: the requester's preferences, consent and recent
- * notifications, and the two changes an agent may make on a call.
+ * Tidings in the Zendesk ticket sidebar: the active incidents affecting the requester, their
+ * preferences, consent and recent notifications, and the two changes an agent may make on a call.
  *
  * Every call to Tidings is a secure ZAF request: Zendesk's proxy puts the agent-role API key
  * (a secure app setting) into the Authorization header on its side, so the key never reaches
@@ -85,6 +85,31 @@
     byId('customer').hidden = false;
   }
 
+  /** "UNPLANNED_OUTAGE" as "unplanned outage". */
+  function words(constant) {
+    return constant.toLowerCase().replace(/_/g, ' ');
+  }
+
+  function renderIncidents(incidents) {
+    var list = byId('incident-list');
+    list.replaceChildren();
+    incidents.forEach(function (incident) {
+      var item = element('li');
+      item.dataset.incidentId = incident.id;
+      item.dataset.severity = incident.severity;
+      item.dataset.kind = incident.kind;
+      item.dataset.status = incident.status;
+      item.appendChild(element('span', incident.title, 'incident-title'));
+      item.appendChild(element('div', words(incident.severity) + ' ' + words(incident.kind) + ' · '
+        + words(incident.status) + ' · since ' + new Date(incident.startsAt).toLocaleString(), 'muted'));
+      var latest = incident.timeline[incident.timeline.length - 1];
+      if (latest) item.appendChild(element('div', latest.message));
+      list.appendChild(item);
+    });
+    byId('incidents-empty').hidden = incidents.length > 0;
+    byId('incidents').hidden = false;
+  }
+
   function renderPreferences(preferences) {
     byId('preferences-summary').textContent = 'Version ' + preferences.version
       + (preferences.language ? ', messages in ' + preferences.language : '')
@@ -151,6 +176,7 @@
 
   function loadCustomerData() {
     return Promise.all([
+      tidings('GET', customerPath('/incidents')).then(renderIncidents),
       tidings('GET', customerPath('/preferences')).then(renderPreferences),
       tidings('GET', customerPath('/consents/current')).then(renderConsent),
       tidings('GET', customerPath('/notifications?limit=' + RECENT_NOTIFICATIONS)).then(renderNotifications)
@@ -229,7 +255,6 @@
             }
             context.customer = page.items[0];
             renderCustomer(context.customer);
-            byId('incidents').hidden = false;
             return loadCustomerData().then(function () { showStatus(''); });
           });
       })

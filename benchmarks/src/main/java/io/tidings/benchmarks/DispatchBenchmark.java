@@ -16,6 +16,8 @@ import io.tidings.dispatch.OutboxEntry;
 import io.tidings.dispatch.Redecisions;
 import io.tidings.dispatch.RetrySchedule;
 import io.tidings.dispatch.SendResult;
+import io.tidings.incident.ActiveIncidents;
+import io.tidings.incident.IncidentStore;
 import io.tidings.ledger.ConsentLedgerStore;
 import io.tidings.notification.CustomerDecisions;
 import io.tidings.notification.NotificationLog;
@@ -130,6 +132,7 @@ public class DispatchBenchmark {
                 Map.of(Channel.SMS, provider.id(), Channel.EMAIL, provider.id()));
         CustomerDecisions decisions = new CustomerDecisions(customerStore, new PreferenceStore(db.jdbi()),
                 new ConsentLedgerStore(db.jdbi()), new NotificationLog(db.jdbi()), new UnreachableContactPoints(db.jdbi()),
+                new ActiveIncidents(new IncidentStore(db.jdbi())),
                 CategoryPolicies.defaults(), clock);
         dispatcher = new Dispatcher(outbox, providers, customerStore,
                 new MessageComposer(new MessageTemplates(Locale.ENGLISH), URI.create("https://prefs.example.com/p"), 4),

@@ -23,12 +23,10 @@ import java.util.regex.Pattern;
 public final class CustomerInputs {
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
     private static final Pattern ZENDESK_ID = Pattern.compile("[0-9]{1,20}");
     private static final Pattern SALESFORCE_ID = Pattern.compile("[a-zA-Z0-9]{15}|[a-zA-Z0-9]{18}");
     private static final Pattern EMAIL = Pattern.compile("[^\\s@]{1,64}@[^\\s@.]+(\\.[^\\s@.]+)+");
-    private static final Pattern SUBDIVISION = Pattern.compile("[A-Z]{2}-[A-Z0-9]{1,3}");
     private static final Pattern POSTAL_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 -]{0,15}");
     private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     private static final int MAX_TAGS = 50;
@@ -177,12 +175,12 @@ public final class CustomerInputs {
         String country = blankToNull(region.getCountry());
         String subdivision = blankToNull(region.getSubdivision());
         String postalCode = blankToNull(region.getPostalCode());
-        if (country != null && !COUNTRIES.contains(country)) {
+        if (country != null && !Region.isCountryCode(country)) {
             violations.add(new FieldViolation("/region/country", "not an ISO 3166-1 alpha-2 country code, e.g. US"));
             country = null;
         }
         if (subdivision != null) {
-            if (!SUBDIVISION.matcher(subdivision).matches()) {
+            if (!Region.isSubdivisionCode(subdivision)) {
                 violations.add(new FieldViolation("/region/subdivision", "not an ISO 3166-2 code, e.g. US-CA"));
             } else if (country == null || !subdivision.startsWith(country + "-")) {
                 violations.add(new FieldViolation("/region/subdivision", "must lie in region.country"));
@@ -194,7 +192,8 @@ public final class CustomerInputs {
         return new Region(country, subdivision, postalCode);
     }
 
-    private static Set<String> tags(String field, Set<String> raw, List<FieldViolation> violations) {
+    /** Reads segment or service names (lowercase tags), naming each one that is not acceptable. */
+    public static Set<String> tags(String field, Set<String> raw, List<FieldViolation> violations) {
         if (raw.size() > MAX_TAGS) {
             violations.add(new FieldViolation(field, "at most " + MAX_TAGS + " entries"));
         }

@@ -19,7 +19,7 @@ import java.util.UUID;
  */
 public record ConsentChanged(UUID customerId, long sequence, String purpose, String status, String basis,
                              boolean allChannels, List<Channel> channels, String source, Instant capturedAt,
-                             Instant effectiveFrom, Instant effectiveTo) implements DomainEvent {
+                             Instant effectiveFrom, Instant effectiveTo) implements CustomerEvent {
 
     public static final String TYPE = "consent.changed";
 

@@ -23,7 +23,7 @@ import java.util.UUID;
  */
 public record NotificationStatusChanged(UUID sendId, UUID messageId, UUID notificationId, UUID customerId,
                                         Channel channel, String provider, DeliveryStatus previousStatus,
-                                        DeliveryStatus status, String error, Instant changedAt) implements DomainEvent {
+                                        DeliveryStatus status, String error, Instant changedAt) implements CustomerEvent {
 
     public static final String TYPE = "notification.status_changed";
 

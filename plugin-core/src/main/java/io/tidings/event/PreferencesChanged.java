@@ -13,7 +13,7 @@ import java.util.UUID;
  * @param changes   the settings that changed
  */
 public record PreferencesChanged(UUID customerId, int version, Instant changedAt, List<PreferenceEntryChange> changes)
-        implements DomainEvent {
+        implements CustomerEvent {
 
     public static final String TYPE = "preferences.changed";
 

@@ -8,8 +8,8 @@ import io.tidings.customer.UnreachableContactPoints;
 import io.tidings.decision.Decision;
 import io.tidings.decision.DecisionEngine;
 import io.tidings.decision.DecisionInput;
-import io.tidings.decision.IncidentState;
 import io.tidings.decision.SendHistory;
+import io.tidings.incident.ActiveIncidents;
 import io.tidings.ledger.ConsentLedgerStore;
 import io.tidings.persistence.DatabaseTime;
 import io.tidings.persistence.UuidV7;
@@ -36,8 +36,9 @@ import java.util.UUID;
 
 /**
  * Decides messages for stored customers: loads their preferences, current consent and send
- * history and runs the {@link DecisionEngine}. {@link #explain} changes nothing; {@link #decide}
- * also writes the decision to the notification log.
+ * history, matches them against the active incidents held in memory, and runs the
+ * {@link DecisionEngine}. {@link #explain} changes nothing; {@link #decide} also writes the
+ * decision to the notification log.
  */
 @ApplicationScoped
 public class CustomerDecisions {
@@ -47,19 +48,21 @@ public class CustomerDecisions {
     private final ConsentLedgerStore ledger;
     private final NotificationLog log;
     private final UnreachableContactPoints contactPoints;
+    private final ActiveIncidents incidents;
     private final Clock clock;
     private final DecisionEngine engine;
 
     @Inject
     public CustomerDecisions(CustomerStore customers, PreferenceStore preferences, ConsentLedgerStore ledger,
-                             NotificationLog log, UnreachableContactPoints contactPoints, CategoryPolicies policies,
-                             Clock clock) {
+                             NotificationLog log, UnreachableContactPoints contactPoints, ActiveIncidents incidents,
+                             CategoryPolicies policies, Clock clock) {
         this.engine = new DecisionEngine(policies);
         this.customers = customers;
         this.preferences = preferences;
         this.ledger = ledger;
         this.log = log;
         this.contactPoints = contactPoints;
+        this.incidents = incidents;
         this.clock = clock;
     }
 
@@ -82,7 +85,8 @@ public class CustomerDecisions {
         PreferenceSet set = preferences.find(customer.id()).map(StoredPreferences::preferences).orElse(PreferenceSet.none());
         CurrentConsent consent = CurrentConsent.derive(ledger.records(customer.id()), request.at());
         DecisionInput input = new DecisionInput(request.kind(), request.category(), request.collapseKey(),
-                request.channels(), set, consent, zone, IncidentState.none(),
+                request.channels(), set, consent, zone,
+                incidents.stateFor(customer.profile(), request.at()),
                 history(customer.id(), set, request.at(), decidedMessage), request.at(),
                 contactPoints.unreachable(customer));
         return new Explanation(request, zone, engine.decide(input));

@@ -13,6 +13,8 @@ import io.tidings.customer.Customers;
 import io.tidings.customer.UnreachableContactPoints;
 import io.tidings.decision.EventKind;
 import io.tidings.decision.Outcome;
+import io.tidings.incident.ActiveIncidents;
+import io.tidings.incident.IncidentStore;
 import io.tidings.ledger.ConsentLedger;
 import io.tidings.ledger.ConsentLedgerStore;
 import io.tidings.notification.CustomerDecisions;
@@ -59,8 +61,9 @@ class DecidedSendsTest {
         ConsentLedgerStore ledgerStore = new ConsentLedgerStore(database.jdbi());
         outbox = new Outbox(database.jdbi(), clock);
         sends = new DecidedSends(new CustomerDecisions(customers, preferenceStore, ledgerStore,
-                new NotificationLog(database.jdbi()), new UnreachableContactPoints(database.jdbi()), CategoryPolicies.defaults(),
-                clock), customers, outbox);
+                new NotificationLog(database.jdbi()), new UnreachableContactPoints(database.jdbi()),
+                new ActiveIncidents(new IncidentStore(database.jdbi())), CategoryPolicies.defaults(), clock),
+                customers, outbox);
         customer = new Customers(customers, clock).create(new CustomerProfile(null, "amara@example.com",
                 "+12015550123", null, ZoneId.of("America/New_York"), null, null, null)).id();
         new ConsentLedger(customers, ledgerStore).record(customer, new ConsentStatement(

@@ -5,6 +5,8 @@ import io.tidings.customer.CustomerStore;
 import io.tidings.customer.Customers;
 import io.tidings.customer.UnreachableContactPoints;
 import io.tidings.event.DomainEvents;
+import io.tidings.incident.ActiveIncidents;
+import io.tidings.incident.IncidentStore;
 import io.tidings.ledger.ConsentLedger;
 import io.tidings.ledger.ConsentLedgerStore;
 import io.tidings.notification.CustomerDecisions;
@@ -50,6 +52,7 @@ final class DispatchFixture implements AutoCloseable {
         outbox = new Outbox(database.jdbi(), clock);
         contactPoints = new UnreachableContactPoints(database.jdbi());
         decisions = new CustomerDecisions(customerStore, preferenceStore, ledgerStore, log, contactPoints,
+                new ActiveIncidents(new IncidentStore(database.jdbi())),
                 CategoryPolicies.defaults(), clock);
         decidedSends = new DecidedSends(decisions, customerStore, outbox);
         ledger = new ConsentLedger(customerStore, ledgerStore);

@@ -10,10 +10,20 @@ import io.tidings.consent.Evidence;
 import io.tidings.customer.CustomerProfile;
 import io.tidings.customer.CustomerStore;
 import io.tidings.customer.Customers;
+import io.tidings.customer.Region;
 import io.tidings.customer.UnreachableContactPoints;
 import io.tidings.decision.Decision;
 import io.tidings.decision.EventKind;
 import io.tidings.decision.Outcome;
+import io.tidings.decision.Rule;
+import io.tidings.event.DomainEvents;
+import io.tidings.incident.ActiveIncidents;
+import io.tidings.incident.IncidentKind;
+import io.tidings.incident.IncidentScope;
+import io.tidings.incident.IncidentStore;
+import io.tidings.incident.Incidents;
+import io.tidings.incident.NewIncident;
+import io.tidings.incident.Severity;
 import io.tidings.ledger.ConsentLedger;
 import io.tidings.ledger.ConsentLedgerStore;
 import io.tidings.persistence.Database;
@@ -54,6 +64,9 @@ abstract class CustomerDecisionsContract {
     private CustomerPreferences preferences;
     private CustomerDecisions decisions;
     private NotificationLog log;
+    private Incidents incidents;
+    private ConsentLedger ledger;
+    private Customers customerService;
     private UUID customer;
 
     CustomerDecisionsContract(TestDatabase target) {
@@ -68,13 +81,16 @@ abstract class CustomerDecisionsContract {
         ConsentLedgerStore ledgerStore = new ConsentLedgerStore(database.jdbi());
         log = new NotificationLog(database.jdbi());
         preferences = new CustomerPreferences(customers, preferenceStore, clock);
+        IncidentStore incidentStore = new IncidentStore(database.jdbi());
+        ActiveIncidents active = new ActiveIncidents(incidentStore);
         decisions = new CustomerDecisions(customers, preferenceStore, ledgerStore, log,
-                new UnreachableContactPoints(database.jdbi()), CategoryPolicies.defaults(), clock);
-        customer = new Customers(customers, clock).create(new CustomerProfile(null, null, "+12015550123", null,
+                new UnreachableContactPoints(database.jdbi()), active, CategoryPolicies.defaults(), clock);
+        incidents = new Incidents(incidentStore, customers, active, DomainEvents.none(), clock);
+        ledger = new ConsentLedger(customers, ledgerStore);
+        customerService = new Customers(customers, clock);
+        customer = customerService.create(new CustomerProfile(null, null, "+12015550123", null,
                 ZoneId.of("America/New_York"), null, null, null)).id();
-        new ConsentLedger(customers, ledgerStore).record(customer, new ConsentStatement(
-                ConsentPurpose.SERVICE_COMMUNICATIONS, ConsentStatus.GRANTED, ConsentBasis.EXPLICIT, ChannelScope.all(),
-                clock.instant(), clock.instant(), null, ConsentSource.PREFERENCE_CENTRE, Evidence.none()));
+        grantServiceCommunications(customer);
         preferences.change(customer, current -> PreferenceSet.builder()
                 .quietHours(Channel.SMS, QuietHours.of("21:00", "08:00"))
                 .cap(new FrequencyCap(Category.TRANSACTIONAL, 1, Duration.ofDays(1)))
@@ -115,6 +131,32 @@ abstract class CustomerDecisionsContract {
         assertThat(logged.getFirst().messageId()).isEqualTo(second.getFirst().messageId());
         assertThat(logged).contains(first.get(1));
         assertThat(logged.getLast().trail()).extracting(LoggedStep::rule).contains("consent", "frequency-cap");
+    }
+
+    @Test
+    void aDecisionForACustomerAnIncidentAffectsCarriesTheIncidentStepAndOthersDoNot() {
+        UUID onBroadband = customerService.create(new CustomerProfile(null, null, "+12015550124", null,
+                ZoneId.of("America/New_York"), new Region("US", "US-NJ", null), null, Set.of("broadband"))).id();
+        grantServiceCommunications(onBroadband);
+        incidents.declare(new NewIncident("Broadband down in New Jersey", IncidentKind.UNPLANNED_OUTAGE, Severity.MAJOR,
+                new IncidentScope(Set.of("broadband"), Set.of("US-NJ"), Set.of()), null, null, "Looking into it."), "noc");
+
+        Decision affected = decisions.explain(new MessageRequest(onBroadband, EventKind.TICKET_STATUS_CHANGED,
+                Category.SERVICE_UPDATE, Set.of(Channel.SMS), "", MORNING)).decisions().get(Channel.SMS);
+        Decision unaffected = decisions.explain(request(EventKind.TICKET_STATUS_CHANGED, Category.SERVICE_UPDATE, MORNING))
+                .decisions().get(Channel.SMS);
+
+        assertThat(affected.outcome()).isEqualTo(Outcome.SEND);
+        assertThat(affected.trail().steps()).filteredOn(step -> step.rule() == Rule.INCIDENT).singleElement()
+                .satisfies(step -> assertThat(step.describe()).contains("'Broadband down in New Jersey' active"));
+        assertThat(unaffected.outcome()).isEqualTo(Outcome.SEND);
+        assertThat(unaffected.trail().steps()).noneMatch(step -> step.rule() == Rule.INCIDENT);
+    }
+
+    private void grantServiceCommunications(UUID customerId) {
+        ledger.record(customerId, new ConsentStatement(
+                ConsentPurpose.SERVICE_COMMUNICATIONS, ConsentStatus.GRANTED, ConsentBasis.EXPLICIT, ChannelScope.all(),
+                clock.instant(), clock.instant(), null, ConsentSource.PREFERENCE_CENTRE, Evidence.none()));
     }
 
     private MessageRequest request(EventKind kind, Category category, Instant at) {

@@ -20,6 +20,8 @@ import io.tidings.dispatch.OutboxEntry;
 import io.tidings.error.ResourceNotFoundException;
 import io.tidings.inapp.InAppMessageStore;
 import io.tidings.inapp.NewInAppMessage;
+import io.tidings.incident.ActiveIncidents;
+import io.tidings.incident.IncidentStore;
 import io.tidings.ledger.ConsentLedger;
 import io.tidings.ledger.ConsentLedgerStore;
 import io.tidings.notification.CustomerDecisions;
@@ -93,6 +95,7 @@ abstract class PrivacyContract {
                 .quietHours(Channel.SMS, QuietHours.of("21:00", "08:00")).build(),
                 new CustomerPreferences.ChangedBy("crm", null));
         new CustomerDecisions(customers, preferences, ledgerStore, log, new UnreachableContactPoints(database.jdbi()),
+                new ActiveIncidents(new IncidentStore(database.jdbi())),
                 CategoryPolicies.defaults(), clock).decide(new MessageRequest(customer,
                 EventKind.BILLING_ISSUE, Category.TRANSACTIONAL, Set.of(Channel.EMAIL), "", clock.instant()));
         outbox.enqueue(new OutboxEntry(UUID.randomUUID(), null, customer, EventKind.BILLING_ISSUE,

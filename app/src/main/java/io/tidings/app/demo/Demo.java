@@ -1,6 +1,7 @@
 package io.tidings.app.demo;
 
 import io.helidon.microprofile.server.Server;
+import io.tidings.client.model.Incident;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 
@@ -77,8 +78,9 @@ public final class Demo {
         UUID amara = DemoCustomers.seed(baseUrl, adminKey).getResults().getFirst().getId();
         DemoPreferences.apply(baseUrl, adminKey, amara);
         UUID jonas = DemoPush.registerPhone(baseUrl, adminKey);
+        Incident outage = DemoIncidents.seed(baseUrl, adminKey);
         System.out.println(DemoBanner.text(baseUrl, adminKey, sandboxes, DemoPreferences.tryLines(baseUrl, adminKey, amara)
-                + DemoPush.tryLines(baseUrl, adminKey, jonas)));
+                + DemoPush.tryLines(baseUrl, adminKey, jonas) + DemoIncidents.tryLines(baseUrl, adminKey, outage)));
         return server;
     }
 }

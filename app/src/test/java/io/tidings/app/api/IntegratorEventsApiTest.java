@@ -9,6 +9,7 @@ import io.tidings.client.ApiClient;
 import io.tidings.client.ApiException;
 import io.tidings.client.api.ConsentsApi;
 import io.tidings.client.api.CustomersApi;
+import io.tidings.client.api.IncidentsApi;
 import io.tidings.client.api.PreferencesApi;
 import io.tidings.client.api.WebhookEndpointsApi;
 import io.tidings.client.model.Category;
@@ -21,6 +22,12 @@ import io.tidings.client.model.ConsentSource;
 import io.tidings.client.model.ConsentStatus;
 import io.tidings.client.model.CreatedWebhookEndpoint;
 import io.tidings.client.model.CustomerInput;
+import io.tidings.client.model.IncidentInput;
+import io.tidings.client.model.IncidentKind;
+import io.tidings.client.model.IncidentScope;
+import io.tidings.client.model.IncidentSeverity;
+import io.tidings.client.model.IncidentStatus;
+import io.tidings.client.model.IncidentUpdateInput;
 import io.tidings.client.model.PreferencesPatch;
 import io.tidings.client.model.WebhookEndpointInput;
 import io.tidings.client.model.WebhookEventType;
@@ -54,8 +61,9 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Consent and preference changes made through the API reach a subscribed integrator as signed
- * {@code consent.changed} and {@code preferences.changed} webhooks; a change that rolls back sends nothing.
+ * Consent, preference and incident changes made through the API reach a subscribed integrator as
+ * signed {@code consent.changed}, {@code preferences.changed} and {@code incident.updated} webhooks;
+ * a change that rolls back sends nothing.
  */
 @HelidonTest
 @AddConfig(key = "tidings.db.url", value = "jdbc:h2:mem:integrator-events" + TidingsApi.H2_MODE)
@@ -98,7 +106,8 @@ class IntegratorEventsApiTest {
         admin = TidingsApi.client(server.getUri(), TidingsApi.ADMIN_KEY);
         CreatedWebhookEndpoint endpoint = new WebhookEndpointsApi(admin).createWebhookEndpoint(new WebhookEndpointInput()
                 .url("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks")
-                .eventTypes(Set.of(WebhookEventType.CONSENT_CHANGED, WebhookEventType.PREFERENCES_CHANGED)));
+                .eventTypes(Set.of(WebhookEventType.CONSENT_CHANGED, WebhookEventType.PREFERENCES_CHANGED,
+                        WebhookEventType.INCIDENT_UPDATED)));
         verifier = new Webhook(endpoint.getSecret());
         customer = new CustomersApi(admin).createCustomer(new CustomerInput()
                 .email("amara@example.com").phone("+12015550123")).getId();
@@ -142,6 +151,34 @@ class IntegratorEventsApiTest {
         assertThat(data.get("version").asInt()).isEqualTo(1);
         assertThat(data.get("changes").toString())
                 .isEqualTo("[{\"setting\":\"choice\",\"category\":\"PROMOTIONAL\",\"channel\":\"EMAIL\",\"after\":\"true\"}]");
+    }
+
+    @Test
+    void aDeclaredAndResolvedIncidentIsSentAsIncidentUpdated() throws Exception {
+        IncidentsApi incidents = new IncidentsApi(admin);
+        UUID id = incidents.declareIncident(new IncidentInput().title("Payments outage").kind(IncidentKind.UNPLANNED_OUTAGE)
+                .severity(IncidentSeverity.CRITICAL).message("Card payments fail.")
+                .scope(new IncidentScope().services(Set.of("payments")).regions(Set.of("DE")))).getId();
+        incidents.postIncidentUpdate(id, new IncidentUpdateInput().status(IncidentStatus.RESOLVED).message("Fixed."));
+
+        JsonNode declared = nextVerified();
+        JsonNode resolved = nextVerified();
+
+        assertThat(declared.get("type").asText()).isEqualTo("incident.updated");
+        JsonNode data = declared.get("data");
+        assertThat(data.get("incidentId").asText()).isEqualTo(id.toString());
+        assertThat(data.get("sequence").asInt()).isZero();
+        assertThat(data.get("title").asText()).isEqualTo("Payments outage");
+        assertThat(data.get("kind").asText()).isEqualTo("UNPLANNED_OUTAGE");
+        assertThat(data.get("severity").asText()).isEqualTo("CRITICAL");
+        assertThat(data.get("scope").toString())
+                .isEqualTo("{\"services\":[\"payments\"],\"regions\":[\"DE\"],\"segments\":[]}");
+        assertThat(data.get("update").get("status").asText()).isEqualTo("INVESTIGATING");
+        assertThat(data.get("update").get("message").asText()).isEqualTo("Card payments fail.");
+        assertThat(data.has("resolvedAt")).isFalse();
+        assertThat(resolved.get("data").get("sequence").asInt()).isEqualTo(1);
+        assertThat(resolved.get("data").get("update").get("status").asText()).isEqualTo("RESOLVED");
+        assertThat(resolved.get("data").get("resolvedAt").asText()).isNotBlank();
     }
 
     @Test

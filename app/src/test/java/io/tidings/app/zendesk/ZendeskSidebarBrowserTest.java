@@ -10,6 +10,7 @@ import io.tidings.client.ApiException;
 import io.tidings.client.api.ApiKeysApi;
 import io.tidings.client.api.ConsentsApi;
 import io.tidings.client.api.CustomersApi;
+import io.tidings.client.api.IncidentsApi;
 import io.tidings.client.api.NotificationsApi;
 import io.tidings.client.api.PreferencesApi;
 import io.tidings.client.model.ApiKeyInput;
@@ -24,10 +25,18 @@ import io.tidings.client.model.ConsentStatus;
 import io.tidings.client.model.Customer;
 import io.tidings.client.model.CustomerInput;
 import io.tidings.client.model.ExternalRefs;
+import io.tidings.client.model.Incident;
+import io.tidings.client.model.IncidentInput;
+import io.tidings.client.model.IncidentKind;
+import io.tidings.client.model.IncidentScope;
+import io.tidings.client.model.IncidentSeverity;
+import io.tidings.client.model.IncidentStatus;
+import io.tidings.client.model.IncidentUpdateInput;
 import io.tidings.client.model.NotificationLogEntry;
 import io.tidings.client.model.PreferenceChange;
 import io.tidings.client.model.PreferencesInput;
 import io.tidings.client.model.QuietHoursSetting;
+import io.tidings.client.model.Region;
 import io.tidings.client.model.Role;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.client.WebTarget;
@@ -53,14 +62,15 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Zendesk sidebar page in a real headless Chromium against the running server: it shows the
- * ticket requester as Tidings holds them, and the agent's changes land in Tidings with the
- * ticket and agent as evidence. Zendesk itself is played by a fake ZAF client (test resource
+ * ticket requester as Tidings holds them, with the incidents affecting them, and the agent's
+ * changes land in Tidings with the ticket and agent as evidence. Zendesk itself is played by a fake ZAF client (test resource
  * {@code zaf/zaf_sdk_fake.js}); the page's own code is served unchanged.
  */
 @ExtendWith(HeadlessChromium.Installed.class)
@@ -101,7 +111,17 @@ class ZendeskSidebarBrowserTest {
         String agentKey = new ApiKeysApi(admin).createApiKey(new ApiKeyInput().name("zendesk sidebar").role(Role.AGENT)).getKey();
         Customer customer = new CustomersApi(admin).createCustomer(new CustomerInput()
                 .externalRefs(new ExternalRefs().zendeskUserId(REQUESTER))
-                .email("requester@example.com").timeZone("Europe/Berlin"));
+                .email("requester@example.com").timeZone("Europe/Berlin")
+                .region(new Region().country("DE").subdivision("DE-BE")).services(Set.of("broadband")));
+        IncidentsApi incidents = new IncidentsApi(admin);
+        Incident outage = incidents.declareIncident(new IncidentInput().title("Broadband down in Berlin")
+                .kind(IncidentKind.UNPLANNED_OUTAGE).severity(IncidentSeverity.CRITICAL).message("Engineers are on site.")
+                .scope(new IncidentScope().services(Set.of("broadband")).regions(Set.of("DE-BE"))));
+        incidents.postIncidentUpdate(outage.getId(), new IncidentUpdateInput().status(IncidentStatus.IDENTIFIED)
+                .message("A cut fibre near Alexanderplatz."));
+        incidents.declareIncident(new IncidentInput().title("Mobile data slow in Bavaria").kind(IncidentKind.PARTIAL_DISRUPTION)
+                .severity(IncidentSeverity.MINOR).message("Looking into it.")
+                .scope(new IncidentScope().regions(Set.of("DE-BY"))));
         new PreferencesApi(admin).replacePreferences(customer.getId(), new PreferencesInput()
                 .addChoicesItem(new ChannelChoice().category(Category.PROMOTIONAL).channel(Channel.EMAIL).enabled(true))
                 .addQuietHoursItem(new QuietHoursSetting().channel(Channel.SMS).start("21:00").end("08:00")));
@@ -119,7 +139,14 @@ class ZendeskSidebarBrowserTest {
         assertThat(text("quiet-hours")).contains("SMS").contains("21:00").contains("08:00");
         assertThat(browser.findElement(By.cssSelector("#consent-states tr[data-purpose='marketing'][data-channel='EMAIL']"))
                 .getAttribute("data-status")).isEqualTo("GRANTED");
-        assertThat(text("incidents-state")).isEqualTo("Incident data is not available from Tidings yet.");
+        List<WebElement> shownIncidents = browser.findElements(By.cssSelector("#incident-list > li"));
+        assertThat(shownIncidents).as("only the incident affecting the requester").hasSize(1);
+        WebElement shown = shownIncidents.getFirst();
+        assertThat(shown.getAttribute("data-incident-id")).isEqualTo(outage.getId().toString());
+        assertThat(shown.getAttribute("data-status")).isEqualTo("IDENTIFIED");
+        assertThat(shown.getText()).contains("Broadband down in Berlin", "critical unplanned outage", "identified", "since ",
+                "A cut fibre near Alexanderplatz.");
+        assertThat(browser.findElement(By.id("incidents-empty")).isDisplayed()).isFalse();
         WebElement notification = browser.findElement(By.cssSelector("#notification-list > li"));
         assertThat(notification.getAttribute("data-outcome")).isEqualTo(decided.getOutcome().getValue());
         assertThat(notification.getText()).contains(decided.getReason());
@@ -162,6 +189,24 @@ class ZendeskSidebarBrowserTest {
             assertThat(request).containsEntry("secure", true);
             assertThat(request.get("headers")).isEqualTo(Map.of("Authorization", "Bearer {{setting.tidings_api_key}}"));
         });
+    }
+
+    @Test
+    void saysSoWhenNoIncidentAffectsTheRequester() throws ApiException {
+        ApiClient admin = TidingsApi.client(server.getUri(), TidingsApi.ADMIN_KEY);
+        String agentKey = new ApiKeysApi(admin).createApiKey(new ApiKeyInput().name("sidebar, calm").role(Role.AGENT)).getKey();
+        new CustomersApi(admin).createCustomer(new CustomerInput().externalRefs(new ExternalRefs().zendeskUserId("4343"))
+                .timeZone("Europe/Paris").region(new Region().country("FR")).services(Set.of("broadband")));
+        new IncidentsApi(admin).declareIncident(new IncidentInput().title("Broadband down in Germany")
+                .kind(IncidentKind.UNPLANNED_OUTAGE).severity(IncidentSeverity.MAJOR).message("Investigating.")
+                .scope(new IncidentScope().regions(Set.of("DE"))));
+
+        browser.get(sidebarUrl(agentKey).replace("requesterId=" + REQUESTER, "requesterId=4343"));
+
+        patiently().until(page -> !text("status").startsWith("Loading"));
+        assertThat(text("status")).isEmpty();
+        assertThat(text("incidents-empty")).isEqualTo("No active incidents.");
+        assertThat(browser.findElements(By.cssSelector("#incident-list > li"))).isEmpty();
     }
 
     @Test

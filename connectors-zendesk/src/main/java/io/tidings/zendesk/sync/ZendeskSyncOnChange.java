@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Clock;
+import java.util.UUID;
 
 /**
  * Queues a Zendesk field sync for a customer whose preferences or consent changed, in the
@@ -33,8 +34,13 @@ public class ZendeskSyncOnChange implements DomainEventSink {
 
     @Override
     public void accept(Handle transaction, DomainEvent event) {
-        if ((event instanceof ConsentChanged || event instanceof PreferencesChanged) && account.client().isPresent()) {
-            queue.request(transaction, event.customerId(), DatabaseTime.now(clock));
+        UUID customer = switch (event) {
+            case ConsentChanged changed -> changed.customerId();
+            case PreferencesChanged changed -> changed.customerId();
+            default -> null;
+        };
+        if (customer != null && account.client().isPresent()) {
+            queue.request(transaction, customer, DatabaseTime.now(clock));
         }
     }
 }

@@ -7,6 +7,8 @@ import io.tidings.customer.ExternalRefs;
 import io.tidings.customer.UnreachableContactPoints;
 import io.tidings.dispatch.DecidedSends;
 import io.tidings.dispatch.Outbox;
+import io.tidings.incident.ActiveIncidents;
+import io.tidings.incident.IncidentStore;
 import io.tidings.ledger.ConsentLedgerStore;
 import io.tidings.notification.CustomerDecisions;
 import io.tidings.notification.NotificationLog;
@@ -66,6 +68,7 @@ abstract class InboxWorkerContract {
         PreferenceStore preferences = new PreferenceStore(database.jdbi());
         UnreachableContactPoints contactPoints = new UnreachableContactPoints(database.jdbi());
         CustomerDecisions decisions = new CustomerDecisions(customers, preferences, ledger, log, contactPoints,
+                new ActiveIncidents(new IncidentStore(database.jdbi())),
                 CategoryPolicies.defaults(), clock);
         Outbox outbox = new Outbox(database.jdbi(), clock);
         sends = new DecidedSends(decisions, customers, outbox);

@@ -1,0 +1,9 @@
+package io.tidings.incident;
+
+import io.tidings.testing.TestDatabase;
+
+class IncidentsOnPostgresTest extends IncidentsContract {
+    IncidentsOnPostgresTest() {
+        super(TestDatabase.POSTGRESQL);
+    }
+}
