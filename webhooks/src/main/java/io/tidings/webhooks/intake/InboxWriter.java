@@ -16,14 +16,17 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Stores accepted deliveries in the inbox with group commit: one writer thread takes whatever
- * deliveries are waiting, up to {@value #MAX_GROUP}, and stores them in one transaction, so many
+ * Stores accepted deliveries in the inbox with group commit: writer threads take whatever
+ * deliveries are waiting, up to {@value #MAX_GROUP}, and store them in one transaction, so many
  * concurrent senders share one commit instead of each paying for its own. A sender is answered
  * only once the transaction holding its delivery has committed.
  * <p>
- * After the first delivery of a group, the writer goes on gathering for up to
- * {@code tidings.inbox.group-wait} (ISO-8601, default PT0.002S): a commit costs the database far
- * more than a row, so a slightly later, larger commit serves busy senders sooner overall.
+ * Each writer starts a transaction at most once per {@code tidings.inbox.commit-interval}
+ * (ISO-8601, default PT0.002S): deliveries arriving sooner join its next group. A commit costs
+ * the database far more than a row, so at moderate rates this turns one commit per delivery into
+ * one per interval; once a write itself takes longer than the interval (senders keep the writer
+ * busy), nobody waits for it. {@code tidings.inbox.writers} (default 1) writers work side by side:
+ * while one waits for its commit, the next gathers and writes.
  */
 @ApplicationScoped
 public class InboxWriter {
@@ -35,20 +38,28 @@ public class InboxWriter {
     }
 
     private final Inbox inbox;
-    private final long groupWaitNanos;
+    private final long commitIntervalNanos;
+    private final int writerCount;
     private final BlockingQueue<Pending> waiting = new LinkedBlockingQueue<>();
-    private Thread writer;
+    private final List<Thread> writers = new ArrayList<>();
 
     @Inject
     public InboxWriter(Inbox inbox,
-                       @ConfigProperty(name = "tidings.inbox.group-wait", defaultValue = "PT0.002S") Duration groupWait) {
+                       @ConfigProperty(name = "tidings.inbox.commit-interval", defaultValue = "PT0.002S") Duration commitInterval,
+                       @ConfigProperty(name = "tidings.inbox.writers", defaultValue = "1") int writers) {
+        if (writers < 1) {
+            throw new IllegalArgumentException("tidings.inbox.writers must be at least 1, not " + writers);
+        }
         this.inbox = inbox;
-        this.groupWaitNanos = groupWait.toNanos();
+        this.commitIntervalNanos = commitInterval.toNanos();
+        this.writerCount = writers;
     }
 
     @PostConstruct
     void start() {
-        writer = Thread.ofPlatform().name("tidings-inbox-writer").daemon().start(this::writeGroups);
+        for (int i = 1; i <= writerCount; i++) {
+            writers.add(Thread.ofPlatform().name("tidings-inbox-writer-" + i).daemon().start(this::writeGroups));
+        }
     }
 
     /**
@@ -78,10 +89,12 @@ public class InboxWriter {
 
     private void writeGroups() {
         List<Pending> group = new ArrayList<>(MAX_GROUP);
+        long lastWriteStarted = System.nanoTime() - commitIntervalNanos;
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 group.add(waiting.take());
-                gather(group);
+                gather(group, lastWriteStarted + commitIntervalNanos);
+                lastWriteStarted = System.nanoTime();
             } catch (InterruptedException e) {
                 group.forEach(waiting::add);
                 break;
@@ -98,12 +111,11 @@ public class InboxWriter {
         refuseWaiting();
     }
 
-    /** Adds what arrives until the group is full or the group wait after its first delivery is over. */
-    private void gather(List<Pending> group) throws InterruptedException {
-        long deadline = System.nanoTime() + groupWaitNanos;
+    /** Adds what is waiting, and then what arrives until the group is full or it is time to write. */
+    private void gather(List<Pending> group, long writeAt) throws InterruptedException {
         waiting.drainTo(group, MAX_GROUP - group.size());
         while (group.size() < MAX_GROUP) {
-            Pending next = waiting.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            Pending next = waiting.poll(writeAt - System.nanoTime(), TimeUnit.NANOSECONDS);
             if (next == null) {
                 return;
             }
@@ -139,6 +151,6 @@ public class InboxWriter {
 
     @PreDestroy
     void stop() {
-        writer.interrupt();
+        writers.forEach(Thread::interrupt);
     }
 }

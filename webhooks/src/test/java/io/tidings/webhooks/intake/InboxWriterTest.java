@@ -30,10 +30,10 @@ class InboxWriterTest {
     @BeforeEach
     void start() {
         database = TestDatabase.H2.open();
-        writer = writer(Duration.ofMillis(2));
+        writer = writer(Duration.ofMillis(2), 1);
     }
 
-    private InboxWriter writer(Duration groupWait) {
+    private InboxWriter writer(Duration commitInterval, int writers) {
         InboxWriter started = new InboxWriter(new Inbox(database.jdbi(), clock) {
             @Override
             public boolean[] storeEach(List<InboundDelivery> deliveries) {
@@ -43,7 +43,7 @@ class InboxWriterTest {
                 }
                 return super.storeEach(deliveries);
             }
-        }, groupWait);
+        }, commitInterval, writers);
         started.start();
         return started;
     }
@@ -55,9 +55,9 @@ class InboxWriterTest {
     }
 
     @Test
-    void deliveriesArrivingWithinTheGroupWaitShareOneTransaction() throws Exception {
+    void deliveriesArrivingWithinTheCommitIntervalShareTheNextTransaction() throws Exception {
         writer.stop();
-        writer = writer(Duration.ofSeconds(1));
+        writer = writer(Duration.ofSeconds(1), 1);
         try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Integer>> answers = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
@@ -69,8 +69,31 @@ class InboxWriterTest {
                 assertThat(answer.get()).isEqualTo(1);
             }
         }
-        assertThat(transactions).as("five senders 20 ms apart, one group").hasValue(1);
+        assertThat(transactions).as("the first delivery at once, the four that came within the interval together")
+                .hasValue(2);
         assertThat(rows()).isEqualTo(5);
+    }
+
+    @Test
+    void aDeliveryAfterAQuietSpellIsWrittenAtOnce() {
+        writer.stop();
+        writer = writer(Duration.ofHours(1), 1);
+
+        assertThat(writer.store(List.of(delivery("evt-1")))).as("not held back by the hour-long interval").isEqualTo(1);
+        assertThat(rows()).isEqualTo(1);
+    }
+
+    @Test
+    void severalWritersStoreEveryDeliveryOnceAndTheSameEventOnce() throws Exception {
+        writer.stop();
+        writer = writer(Duration.ZERO, 3);
+
+        List<Integer> distinct = sendConcurrently(300, i -> "evt-" + i);
+        List<Integer> same = sendConcurrently(50, i -> "evt-same");
+
+        assertThat(distinct).hasSize(300).containsOnly(1);
+        assertThat(same.stream().mapToInt(Integer::intValue).sum()).isEqualTo(1);
+        assertThat(rows()).isEqualTo(301);
     }
 
     @Test
