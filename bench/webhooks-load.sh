@@ -10,9 +10,10 @@
 # The closed-loop steps use wrk (Debian package wrk) with bench/zendesk-signed.lua when it is
 # installed, else the Java generator.
 # Both paths are warmed up first (webhooks for WARMUP seconds, the no-op for 10 s: the JIT needs
-# about a minute of load on 2 cores before the server runs compiled code), then the inbox worker
-# is given SETTLE seconds to drain what the warm-up queued, so that the no-op is measured alone.
-# Environment: DURATION (s, default 30), WARMUP (s, default 60), SETTLE (s, 15), CONCURRENCY (64), RATE (1000),
+# about a minute of load on 2 cores before the server runs compiled code). Before each measured
+# step after that, the script waits until the server is idle (the inbox worker has drained what
+# the step before queued), so that each step is measured alone.
+# Environment: DURATION (s, default 30), WARMUP (s, default 60), SETTLE_MAX (s, 180), CONCURRENCY (64), RATE (1000),
 # PORT (18080), NOOP_PATH (/health/live), JAVA_OPTS (server JVM options).
 # postgres: uses TIDINGS_DB_URL/_USER/_PASSWORD if set; otherwise starts a throw-away Debian
 # PostgreSQL cluster (initdb/pg_ctl from /usr/lib/postgresql/*/bin, run as user postgres when root).
@@ -23,7 +24,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DB=${1:-h2}
 DURATION=${DURATION:-30}
 WARMUP=${WARMUP:-60}
-SETTLE=${SETTLE:-15}
+SETTLE_MAX=${SETTLE_MAX:-180}
 CONCURRENCY=${CONCURRENCY:-64}
 RATE=${RATE:-1000}
 PORT=${PORT:-18080}
@@ -105,7 +106,7 @@ wrk_load() {
     | tee -a "$WORK/results"
 }
 warm_up() {
-  echo "warming up: webhooks ${WARMUP}s, no-op 10s, then ${SETTLE}s for the inbox worker to drain"
+  echo "warming up: webhooks ${WARMUP}s, no-op 10s, then until the inbox worker has drained"
   if command -v wrk >/dev/null && command -v python3 >/dev/null; then
     python3 "$ROOT/bench/zendesk-signed-requests.py" "$SECRET" 400000 "$WORK/requests.tsv"
     wrk -t1 -c"$CONCURRENCY" -d"${WARMUP}s" -s "$ROOT/bench/zendesk-signed.lua" "http://127.0.0.1:$PORT" -- "$WORK/requests.tsv" >/dev/null
@@ -114,19 +115,31 @@ warm_up() {
     LOAD_WARMUP=0 DURATION=$WARMUP load --target zendesk --concurrency "$CONCURRENCY" >/dev/null
     LOAD_WARMUP=0 DURATION=10 load --target noop --concurrency "$CONCURRENCY" >/dev/null
   fi
-  sleep "$SETTLE"
+  settle
+}
+# Waits until the server is idle (under 5 % of a core for 2 s; at most SETTLE_MAX seconds): the
+# inbox worker drains what the previous step queued, so the next step is measured alone.
+settle() {
+  local started=$SECONDS before after
+  while [ $((SECONDS - started)) -lt "$SETTLE_MAX" ]; do
+    before=$(awk '{print $14 + $15}' "/proc/$SERVER_PID/stat")
+    sleep 2
+    after=$(awk '{print $14 + $15}' "/proc/$SERVER_PID/stat")
+    [ $((after - before)) -lt 10 ] && break
+  done
+  echo "settled after $((SECONDS - started)) s"
 }
 # The fixed-rate step runs before the closed-loop one, whose overload leaves the worker a backlog.
 warm_up
 if command -v wrk >/dev/null && command -v python3 >/dev/null; then
   wrk_load noop
   LOAD_WARMUP=10 load --target zendesk --rate "$RATE"
-  sleep "$SETTLE"
+  settle
   wrk_load zendesk
 else
   load --target noop --concurrency "$CONCURRENCY"
   LOAD_WARMUP=10 load --target zendesk --rate "$RATE"
-  sleep "$SETTLE"
+  settle
   load --target zendesk --concurrency "$CONCURRENCY"
 fi
 

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * (ISO-8601, default PT0.002S): deliveries arriving sooner join its next group. A commit costs
  * the database far more than a row, so at moderate rates this turns one commit per delivery into
  * one per interval; once a write itself takes longer than the interval (senders keep the writer
- * busy), nobody waits for it. {@code tidings.inbox.writers} (default 1) writers work side by side:
+ * busy), nobody waits for it. {@code tidings.inbox.writers} (default 2) writers work side by side:
  * while one waits for its commit, the next gathers and writes.
  */
 @ApplicationScoped
@@ -46,7 +46,7 @@ public class InboxWriter {
     @Inject
     public InboxWriter(Inbox inbox,
                        @ConfigProperty(name = "tidings.inbox.commit-interval", defaultValue = "PT0.002S") Duration commitInterval,
-                       @ConfigProperty(name = "tidings.inbox.writers", defaultValue = "1") int writers) {
+                       @ConfigProperty(name = "tidings.inbox.writers", defaultValue = "2") int writers) {
         if (writers < 1) {
             throw new IllegalArgumentException("tidings.inbox.writers must be at least 1, not " + writers);
         }
