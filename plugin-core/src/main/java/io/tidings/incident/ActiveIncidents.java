@@ -43,10 +43,7 @@ public class ActiveIncidents {
 
     /** The incidents affecting the customer at the instant, most pressing first. */
     public List<Incident> affecting(CustomerProfile customer, Instant at) {
-        return current().stream()
-                .filter(incident -> incident.affects(customer, at))
-                .sorted(Incident.MOST_PRESSING)
-                .toList();
+        return Incident.affecting(current(), customer, at);
     }
 
     /** What the decision engine needs to know: whether an incident affects the customer, and which. */

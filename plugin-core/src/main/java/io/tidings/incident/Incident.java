@@ -60,6 +60,14 @@ public record Incident(UUID id, String title, IncidentKind kind, Severity severi
         return isActiveAt(at) && scope.covers(customer);
     }
 
+    /** Those of the incidents that affect the customer at the instant, most pressing first. */
+    public static List<Incident> affecting(List<Incident> incidents, CustomerProfile customer, Instant at) {
+        return incidents.stream()
+                .filter(incident -> incident.affects(customer, at))
+                .sorted(MOST_PRESSING)
+                .toList();
+    }
+
     /** The incident with one more update, resolved when the update says so. */
     public Incident with(IncidentUpdate update) {
         List<IncidentUpdate> longer = new ArrayList<>(timeline);

@@ -95,11 +95,7 @@ public class Incidents {
      */
     public List<Incident> affecting(UUID customerId) {
         Customer customer = customers.find(customerId).orElseThrow(() -> Customers.notFound(customerId));
-        Instant now = clock.instant();
-        return store.unresolved().stream()
-                .filter(incident -> incident.affects(customer.profile(), now))
-                .sorted(Incident.MOST_PRESSING)
-                .toList();
+        return Incident.affecting(store.unresolved(), customer.profile(), clock.instant());
     }
 
     private static ResourceNotFoundException notFound(UUID id) {
