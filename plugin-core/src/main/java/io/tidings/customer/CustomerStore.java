@@ -20,9 +20,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Customers in the database: one row each, with their segments and services in side tables. */
 @ApplicationScoped
@@ -89,31 +92,90 @@ public class CustomerStore {
                 .bind("limit", query.limit())));
     }
 
+    /**
+     * For each of these references, the id of the unerased customer that holds all of its
+     * non-null references; references no customer holds (or that are empty) are absent. One query
+     * for them all, so a batch of inbound events resolves its customers in one round trip.
+     */
+    public Map<ExternalRefs, UUID> idsHolding(Collection<ExternalRefs> wanted) {
+        List<ExternalRefs> refs = wanted.stream().filter(ref -> !ref.isEmpty()).distinct().toList();
+        Optional<Condition> matching = Condition.matching(List.of(), present(refs, ExternalRefs::zendeskUserId),
+                present(refs, ExternalRefs::salesforceContactId), present(refs, ExternalRefs::salesforceIndividualId));
+        if (matching.isEmpty()) {
+            return Map.of();
+        }
+        List<Holder> holders = jdbi.withHandle(handle -> {
+            Query query = handle.createQuery("select id, zendesk_user_id, salesforce_contact_id, "
+                    + "salesforce_individual_id from customer " + matching.get().sql());
+            matching.get().binder().accept(query);
+            return query.map((rs, ctx) -> new Holder(rs.getObject("id", UUID.class), new ExternalRefs(
+                    rs.getString("zendesk_user_id"), rs.getString("salesforce_contact_id"),
+                    rs.getString("salesforce_individual_id")))).list();
+        });
+        Map<ExternalRefs, UUID> ids = new HashMap<>();
+        for (ExternalRefs ref : refs) {
+            // Each reference belongs to at most one customer, so at most one holder can hold them all.
+            holders.stream().filter(holder -> holder.holdsAll(ref)).findFirst()
+                    .ifPresent(holder -> ids.put(ref, holder.id()));
+        }
+        return ids;
+    }
+
     /** Customers that hold this id or any of these references, each once. */
     public List<Customer> findMatching(Handle handle, Collection<UUID> ids, Collection<String> zendeskUserIds,
                                        Collection<String> salesforceContactIds, Collection<String> salesforceIndividualIds) {
-        List<String> clauses = new ArrayList<>();
-        if (!ids.isEmpty()) {
-            clauses.add("id in (<ids>)");
+        return Condition.matching(ids, zendeskUserIds, salesforceContactIds, salesforceIndividualIds)
+                .map(matching -> load(handle, matching.sql(), matching.binder()))
+                .orElse(List.of());
+    }
+
+    /** A where-clause for unerased customers, and what binds its parameters. */
+    private record Condition(String sql, Consumer<Query> binder) {
+
+        /** Customers that hold any of these ids or references; empty when none is given. */
+        static Optional<Condition> matching(Collection<UUID> ids, Collection<String> zendeskUserIds,
+                                            Collection<String> salesforceContactIds,
+                                            Collection<String> salesforceIndividualIds) {
+            List<String> clauses = new ArrayList<>();
+            if (!ids.isEmpty()) {
+                clauses.add("id in (<ids>)");
+            }
+            if (!zendeskUserIds.isEmpty()) {
+                clauses.add("zendesk_user_id in (<zendesk>)");
+            }
+            if (!salesforceContactIds.isEmpty()) {
+                clauses.add("salesforce_contact_id in (<contacts>)");
+            }
+            if (!salesforceIndividualIds.isEmpty()) {
+                clauses.add("salesforce_individual_id in (<individuals>)");
+            }
+            if (clauses.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Condition("where erased_at is null and (" + String.join(" or ", clauses) + ")",
+                    query -> {
+                        bindList(query, "ids", ids);
+                        bindList(query, "zendesk", zendeskUserIds);
+                        bindList(query, "contacts", salesforceContactIds);
+                        bindList(query, "individuals", salesforceIndividualIds);
+                    }));
         }
-        if (!zendeskUserIds.isEmpty()) {
-            clauses.add("zendesk_user_id in (<zendesk>)");
+    }
+
+    private record Holder(UUID id, ExternalRefs refs) {
+        boolean holdsAll(ExternalRefs wanted) {
+            return matches(wanted.zendeskUserId(), refs.zendeskUserId())
+                    && matches(wanted.salesforceContactId(), refs.salesforceContactId())
+                    && matches(wanted.salesforceIndividualId(), refs.salesforceIndividualId());
         }
-        if (!salesforceContactIds.isEmpty()) {
-            clauses.add("salesforce_contact_id in (<contacts>)");
+
+        private static boolean matches(String wanted, String held) {
+            return wanted == null || wanted.equals(held);
         }
-        if (!salesforceIndividualIds.isEmpty()) {
-            clauses.add("salesforce_individual_id in (<individuals>)");
-        }
-        if (clauses.isEmpty()) {
-            return List.of();
-        }
-        return load(handle, "where erased_at is null and (" + String.join(" or ", clauses) + ")", query -> {
-            bindList(query, "ids", ids);
-            bindList(query, "zendesk", zendeskUserIds);
-            bindList(query, "contacts", salesforceContactIds);
-            bindList(query, "individuals", salesforceIndividualIds);
-        });
+    }
+
+    private static List<String> present(List<ExternalRefs> refs, Function<ExternalRefs, String> ref) {
+        return refs.stream().map(ref).filter(Objects::nonNull).distinct().toList();
     }
 
     public void insert(Handle handle, List<Customer> customers) {
@@ -149,7 +211,7 @@ public class CustomerStore {
                 .bind("id", id).bind("at", at.atOffset(ZoneOffset.UTC)).execute() > 0;
     }
 
-    public <T> T inTransaction(java.util.function.Function<Handle, T> work) {
+    public <T> T inTransaction(Function<Handle, T> work) {
         return jdbi.inTransaction(work::apply);
     }
 
@@ -207,7 +269,7 @@ public class CustomerStore {
         }
     }
 
-    private static List<Customer> load(Handle handle, String condition, java.util.function.Consumer<Query> binder) {
+    private static List<Customer> load(Handle handle, String condition, Consumer<Query> binder) {
         Query query = handle.createQuery("select " + COLUMNS + " from customer " + condition);
         binder.accept(query);
         Map<UUID, Row> rows = new LinkedHashMap<>();

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -204,6 +205,32 @@ abstract class CustomersContract {
 
     private static BulkUpsert.Item item(UUID id, CustomerInput input) {
         return new BulkUpsert.Item(id, input);
+    }
+
+    @Test
+    void idsHoldingFindsTheCustomerHoldingEveryGivenReference() {
+        String contact = "0035e00000AbCdEAAV";
+        Customer both = customers.create(CustomerInputs.read(new CustomerInput().externalRefs(new ExternalRefs()
+                .zendeskUserId("1001").salesforceContactId(contact)).email("amara@example.com")).profileOrThrow());
+        Customer zendeskOnly = customers.create(profile("1002", "bo@example.com", Set.of()));
+        Customer erased = customers.create(profile("1003", "cy@example.com", Set.of()));
+        store.inTransaction(handle -> store.erase(handle, erased.id(), clock.instant()));
+        var byZendesk = refs("1001", null);
+        var byContact = refs(null, contact);
+        var byBoth = refs("1001", contact);
+        var split = refs("1002", contact);
+
+        var ids = store.idsHolding(List.of(byZendesk, byContact, byBoth, split, refs("1002", null), refs("1003", null),
+                refs("9999", null), io.tidings.customer.ExternalRefs.NONE));
+
+        assertThat(ids).containsOnly(Map.entry(byZendesk, both.id()), Map.entry(byContact, both.id()),
+                Map.entry(byBoth, both.id()), Map.entry(refs("1002", null), zendeskOnly.id()));
+        assertThat(ids).as("two references held by two customers, the erased one, an unknown one, none")
+                .doesNotContainKeys(split, refs("1003", null), refs("9999", null));
+    }
+
+    private static io.tidings.customer.ExternalRefs refs(String zendeskUserId, String salesforceContactId) {
+        return new io.tidings.customer.ExternalRefs(zendeskUserId, salesforceContactId, null);
     }
 
     private static CustomerInput input(String zendeskUserId) {

@@ -1,7 +1,6 @@
 package io.tidings.webhooks.intake;
 
-import io.tidings.customer.Customer;
-import io.tidings.customer.CustomerQuery;
+import io.tidings.customer.ExternalRefs;
 import io.tidings.customer.CustomerStore;
 import io.tidings.decision.EventKind;
 import io.tidings.event.Event;
@@ -22,7 +21,6 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -80,10 +78,7 @@ public class InboxWorker {
     public synchronized int processPending() {
         List<InboxEntry> claimed = inbox.recordAndClaim(unrecorded, normalisers.keySet(), BATCH, LEASE);
         unrecorded = List.of();
-        List<InboxOutcome> outcomes = new ArrayList<>(claimed.size());
-        for (InboxEntry entry : claimed) {
-            outcomes.add(process(entry));
-        }
+        List<InboxOutcome> outcomes = process(claimed);
         if (claimed.size() == BATCH) {
             unrecorded = outcomes;
         } else {
@@ -103,21 +98,47 @@ public class InboxWorker {
         return kind == EventKind.SECURITY_CHANGE ? Category.SECURITY : Category.TRANSACTIONAL;
     }
 
-    private InboxOutcome process(InboxEntry entry) {
-        InboundDelivery delivery = entry.delivery();
+    /** An entry whose delivery was normalised into an event Tidings acts on. */
+    private record Normalised(InboxEntry entry, Event event) {
+    }
+
+    /**
+     * Normalises each entry, resolves the customers of all their events in one lookup, then
+     * decides each event about a known customer; returns an outcome per entry.
+     */
+    private List<InboxOutcome> process(List<InboxEntry> claimed) {
+        List<InboxOutcome> outcomes = new ArrayList<>(claimed.size());
+        List<Normalised> events = new ArrayList<>(claimed.size());
+        for (InboxEntry entry : claimed) {
+            try {
+                normalisers.get(entry.delivery().source()).normalise(entry.delivery()).ifPresentOrElse(
+                        event -> events.add(new Normalised(entry, event)),
+                        () -> outcomes.add(InboxOutcome.settled(entry, InboxStatus.IGNORED,
+                                "Tidings does not act on " + entry.delivery().eventType())));
+            } catch (RuntimeException e) {
+                outcomes.add(failed(entry, e));
+            }
+        }
+        Map<ExternalRefs, UUID> customerIds;
         try {
-            Optional<Event> normalised = normalisers.get(delivery.source()).normalise(delivery);
-            if (normalised.isEmpty()) {
-                return InboxOutcome.settled(entry, InboxStatus.IGNORED, "Tidings does not act on " + delivery.eventType());
-            }
-            Event event = normalised.get();
-            Optional<Customer> found = customers.page(new CustomerQuery(null, 1, event.customer())).stream().findFirst();
-            if (found.isEmpty()) {
-                return InboxOutcome.settled(entry, InboxStatus.IGNORED, "no customer has this "
-                        + delivery.source().wireName() + " identity");
-            }
-            UUID customer = found.get().id();
-            if (!inbox.applyIfNewest(delivery.source(), event.subject(), event.kind().name(), event.occurredAt())) {
+            customerIds = customers.idsHolding(events.stream().map(normalised -> normalised.event().customer()).toList());
+        } catch (RuntimeException e) {
+            events.forEach(normalised -> outcomes.add(failed(normalised.entry(), e)));
+            return outcomes;
+        }
+        for (Normalised normalised : events) {
+            UUID customer = customerIds.get(normalised.event().customer());
+            outcomes.add(customer == null
+                    ? InboxOutcome.settled(normalised.entry(), InboxStatus.IGNORED, "no customer has this "
+                            + normalised.entry().delivery().source().wireName() + " identity")
+                    : decide(normalised.entry(), normalised.event(), customer));
+        }
+        return outcomes;
+    }
+
+    private InboxOutcome decide(InboxEntry entry, Event event, UUID customer) {
+        try {
+            if (!inbox.applyIfNewest(entry.delivery().source(), event.subject(), event.kind().name(), event.occurredAt())) {
                 return InboxOutcome.settled(entry, customer, InboxStatus.STALE, "a newer " + event.kind() + " about "
                         + event.subject() + " was applied already");
             }
@@ -126,14 +147,20 @@ public class InboxWorker {
                     "inbox:" + entry.id());
             return InboxOutcome.settled(entry, customer, InboxStatus.PROCESSED, "decided message "
                     + decided.getFirst().messageId());
-        } catch (MalformedDeliveryException e) {
-            return InboxOutcome.settled(entry, InboxStatus.FAILED, e.getMessage());
         } catch (RuntimeException e) {
-            // The payload may hold personal data: log the entry's id and the failure, never the payload.
-            LOG.log(System.Logger.Level.WARNING, "Inbox entry " + entry.id() + " failed (attempt " + entry.attempts() + ")", e);
-            return entry.attempts() >= MAX_ATTEMPTS
-                    ? InboxOutcome.settled(entry, InboxStatus.FAILED, e.getClass().getName())
-                    : InboxOutcome.retryLater(entry, e.getClass().getName());
+            return failed(entry, e);
         }
+    }
+
+    /** A malformed delivery fails for good; anything else is tried again until it has had its attempts. */
+    private static InboxOutcome failed(InboxEntry entry, RuntimeException e) {
+        if (e instanceof MalformedDeliveryException) {
+            return InboxOutcome.settled(entry, InboxStatus.FAILED, e.getMessage());
+        }
+        // The payload may hold personal data: log the entry's id and the failure, never the payload.
+        LOG.log(System.Logger.Level.WARNING, "Inbox entry " + entry.id() + " failed (attempt " + entry.attempts() + ")", e);
+        return entry.attempts() >= MAX_ATTEMPTS
+                ? InboxOutcome.settled(entry, InboxStatus.FAILED, e.getClass().getName())
+                : InboxOutcome.retryLater(entry, e.getClass().getName());
     }
 }

@@ -179,6 +179,25 @@ abstract class InboxWorkerContract {
     }
 
     @Test
+    void resolvesTheCustomersOfAWholeBatchEachToTheirOwn() {
+        UUID other = new Customers(customers, clock).create(new CustomerProfile(new ExternalRefs("31415926", null, null),
+                "bo@example.com", null, null, ZoneOffset.UTC, null, null, null)).id();
+        inbox.store(List.of(zendesk("evt-1", "zen:event-type:ticket.status_changed", "09:00", REQUESTER),
+                zendesk("evt-2", "zen:event-type:ticket.comment_added", "09:01", "31415926"),
+                zendesk("evt-3", "zen:event-type:ticket.comment_added", "09:02", "404"),
+                flow("msg_1", "account.changed", "suspension", "09:03")));
+
+        assertThat(worker.processPending()).isEqualTo(4);
+
+        assertThat(customerOf("evt-1")).isEqualTo(customer);
+        assertThat(customerOf("evt-2")).isEqualTo(other);
+        assertThat(customerOf("msg_1")).as("found by the Salesforce contact").isEqualTo(customer);
+        assertThat(status("evt-3")).isEqualTo("IGNORED");
+        assertThat(customerOf("evt-3")).isNull();
+        assertThat(log.entries(other, 10)).isNotEmpty().extracting(entry -> entry.kind()).containsOnly(EventKind.COMMENT_ADDED);
+    }
+
+    @Test
     void decidesASettingsChangeForAContactAndAPersonAccountAndIgnoresOtherRecords() {
         inbox.store(SalesforceOutboundMessages.read(resource("/salesforce/two-contacts.xml"), clock.instant()).notifications());
         inbox.store(SalesforceOutboundMessages.read(resource("/salesforce/accounts.xml"), clock.instant()).notifications());
@@ -275,6 +294,11 @@ abstract class InboxWorkerContract {
     private String status(String sourceEventId) {
         return database.jdbi().withHandle(handle -> handle.createQuery("select status from inbox "
                 + "where source_event_id = :id").bind("id", sourceEventId).mapTo(String.class).one());
+    }
+
+    private UUID customerOf(String sourceEventId) {
+        return database.jdbi().withHandle(handle -> handle.createQuery("select customer_id from inbox "
+                + "where source_event_id = :id").bind("id", sourceEventId).mapTo(UUID.class).one());
     }
 
     private String payload(String sourceEventId) {
