@@ -18,7 +18,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The webhook inbox in the database: every accepted delivery once, whatever the sender redelivers. */
@@ -87,9 +89,10 @@ public class Inbox {
      * lease: other workers (in this replica or another) skip them until it runs out, so a worker
      * that dies leaves its entries to be claimed again.
      * <p>
-     * The candidates are read without locks, in the order of the {@code inbox_pending} index, and
-     * each is leased by an update that only succeeds while it is still pending and unleased; a
-     * candidate another worker leased first is dropped. (H2 reads and locks every pending row for
+     * The candidates are read without locks, in the order of the {@code inbox_pending} index; one
+     * update leases those still pending and unleased under a fresh token, and the entries carrying
+     * it are read back, so a candidate another worker leased first is dropped. Three statements a
+     * batch, whatever its size. (H2 reads and locks every pending row for
      * {@code SELECT ... FOR UPDATE} with a limit, which made each claim cost as much as the backlog.)
      */
     public List<InboxEntry> claim(Collection<DeliverySource> sources, int max, Duration lease) {
@@ -114,30 +117,35 @@ public class Inbox {
         }
         OffsetDateTime now = DatabaseTime.now(clock).atOffset(ZoneOffset.UTC);
         // Ordered by the index's own columns, status first, so that H2 reads the index in order and stops at the limit.
-        List<InboxEntry> candidates = handle.createQuery("select id, source, source_event_id, event_type, subject, "
-                        + "occurred_at, payload, attempts from inbox where status = 'PENDING' and source in (<sources>) "
-                        + "and (claimed_until is null or claimed_until < :now) order by status, occurred_at, id limit :max")
+        List<UUID> candidates = handle.createQuery("select id from inbox where status = 'PENDING' "
+                        + "and source in (<sources>) and (claimed_until is null or claimed_until < :now) "
+                        + "order by status, occurred_at, id limit :max")
                 .bindList("sources", sources.stream().map(DeliverySource::wireName).toList())
                 .bind("now", now)
                 .bind("max", max)
-                .map((rs, ctx) -> entry(rs))
+                .mapTo(UUID.class)
                 .list();
         if (candidates.isEmpty()) {
-            return candidates;
+            return List.of();
         }
-        PreparedBatch leases = handle.prepareBatch("update inbox set claimed_until = :until, attempts = attempts + 1 "
-                + "where id = :id and status = 'PENDING' and (claimed_until is null or claimed_until < :now)");
-        for (InboxEntry candidate : candidates) {
-            leases.bind("until", now.plus(lease)).bind("now", now).bind("id", candidate.id()).add();
+        UUID token = UUID.randomUUID();
+        int leased = handle.createUpdate("update inbox set claim_token = :token, claimed_until = :until, "
+                        + "attempts = attempts + 1 where id in (<ids>) and status = 'PENDING' "
+                        + "and (claimed_until is null or claimed_until < :now)")
+                .bind("token", token)
+                .bind("until", now.plus(lease))
+                .bind("now", now)
+                .bindList("ids", candidates)
+                .execute();
+        if (leased == 0) {
+            return List.of();
         }
-        int[] leased = leases.execute();
-        List<InboxEntry> claimed = new ArrayList<>(candidates.size());
-        for (int i = 0; i < leased.length; i++) {
-            if (leased[i] == 1) {
-                claimed.add(candidates.get(i));
-            }
-        }
-        return claimed;
+        return handle.createQuery("select id, source, source_event_id, event_type, subject, occurred_at, payload, "
+                        + "attempts from inbox where id in (<ids>) and claim_token = :token order by occurred_at, id")
+                .bindList("ids", candidates)
+                .bind("token", token)
+                .map((rs, ctx) -> entry(rs))
+                .list();
     }
 
     /**
@@ -151,33 +159,39 @@ public class Inbox {
         }
     }
 
+    /** An outcome without its entry: what entries that ended alike share. */
+    private record Ending(UUID customerId, InboxStatus status, String detail) {
+    }
+
+    /** One update per distinct outcome: a batch whose entries ended alike costs one statement. */
     private void record(Handle handle, List<InboxOutcome> outcomes) {
         if (outcomes.isEmpty()) {
             return;
         }
         OffsetDateTime now = DatabaseTime.now(clock).atOffset(ZoneOffset.UTC);
-        PreparedBatch settled = handle.prepareBatch("update inbox set status = :status, outcome = :outcome, "
-                + "customer_id = cast(:customerId as uuid), processed_at = :now, claimed_until = null "
-                + "where id = :id");
-        PreparedBatch retried = handle.prepareBatch("update inbox set outcome = :outcome where id = :id");
+        Map<Ending, List<UUID>> alike = new LinkedHashMap<>();
         for (InboxOutcome outcome : outcomes) {
-            if (outcome.settles()) {
-                settled.bind("status", outcome.status().name())
+            alike.computeIfAbsent(new Ending(outcome.customerId(), outcome.status(), outcome.detail()),
+                    key -> new ArrayList<>()).add(outcome.entryId());
+        }
+        alike.forEach((outcome, ids) -> {
+            if (outcome.status() != InboxStatus.PENDING) {
+                handle.createUpdate("update inbox set status = :status, outcome = :outcome, "
+                                + "customer_id = cast(:customerId as uuid), processed_at = :now, claimed_until = null "
+                                + "where id in (<ids>)")
+                        .bind("status", outcome.status().name())
                         .bind("outcome", outcome.detail())
                         .bindByType("customerId", outcome.customerId(), UUID.class)
                         .bind("now", now)
-                        .bind("id", outcome.entryId())
-                        .add();
+                        .bindList("ids", ids)
+                        .execute();
             } else {
-                retried.bind("outcome", outcome.detail()).bind("id", outcome.entryId()).add();
+                handle.createUpdate("update inbox set outcome = :outcome where id in (<ids>)")
+                        .bind("outcome", outcome.detail())
+                        .bindList("ids", ids)
+                        .execute();
             }
-        }
-        if (settled.size() > 0) {
-            settled.execute();
-        }
-        if (retried.size() > 0) {
-            retried.execute();
-        }
+        });
     }
 
     /**
@@ -205,6 +219,6 @@ public class Inbox {
                 DeliverySource.fromWireName(rs.getString("source")), rs.getString("source_event_id"),
                 rs.getString("event_type"), rs.getString("subject"),
                 rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("payload")),
-                rs.getInt("attempts") + 1);
+                rs.getInt("attempts"));
     }
 }
