@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The webhook inbox in the database: every accepted delivery once, whatever the sender redelivers. */
@@ -30,8 +31,9 @@ public class Inbox {
     // ON CONFLICT DO NOTHING without a conflict target: PostgreSQL and H2 (PostgreSQL mode) both
     // accept this form, and the only unique key besides the generated id is (source, source_event_id).
     private static final String INSERT = "insert into inbox (id, source, source_event_id, event_type, subject, "
-            + "occurred_at, received_at, payload, status, attempts) values (:id, :source, :sourceEventId, :eventType, "
-            + ":subject, :occurredAt, :receivedAt, :payload, 'PENDING', 0) on conflict do nothing";
+            + "occurred_at, received_at, payload, status, claimed_until, attempts) values (:id, :source, :sourceEventId, "
+            + ":eventType, :subject, :occurredAt, :receivedAt, :payload, 'PENDING', :claimedUntil, :attempts) "
+            + "on conflict do nothing";
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -47,41 +49,62 @@ public class Inbox {
      * and source event id). Returns how many were new; when it returns, they are committed.
      */
     public int store(List<InboundDelivery> deliveries) {
-        int stored = 0;
-        for (boolean isNew : storeEach(deliveries)) {
-            stored += isNew ? 1 : 0;
-        }
-        return stored;
+        return (int) storeEach(deliveries, Duration.ZERO).stream().filter(Optional::isPresent).count();
     }
 
     /**
-     * Stores the deliveries in one transaction; answers, per delivery in order, whether it was new
-     * (false for one the inbox already held, or an earlier one in the list already stored).
+     * Stores the deliveries in one transaction; answers, per delivery in order, the new entry, or
+     * nothing for one the inbox already held (or an earlier one in the list already stored). With
+     * a positive {@code lease} the new entries are stored as if claimed by the caller for that long;
+     * with {@link Duration#ZERO}, unclaimed.
      */
-    public boolean[] storeEach(List<InboundDelivery> deliveries) {
+    public List<Optional<InboxEntry>> storeEach(List<InboundDelivery> deliveries, Duration lease) {
         if (deliveries.isEmpty()) {
-            return new boolean[0];
+            return List.of();
         }
+        OffsetDateTime now = DatabaseTime.now(clock).atOffset(ZoneOffset.UTC);
+        boolean leased = lease.isPositive();
+        int attempts = leased ? 1 : 0;
         return jdbi.inTransaction(handle -> {
             PreparedBatch batch = handle.prepareBatch(INSERT);
+            List<UUID> ids = new ArrayList<>(deliveries.size());
             for (InboundDelivery delivery : deliveries) {
-                batch.bind("id", UuidV7.next(clock))
+                UUID id = UuidV7.next(clock);
+                ids.add(id);
+                batch.bind("id", id)
                         .bind("source", delivery.source().wireName())
                         .bind("sourceEventId", delivery.sourceEventId())
                         .bind("eventType", delivery.eventType())
                         .bind("subject", delivery.subject())
                         .bind("occurredAt", DatabaseTime.stored(delivery.occurredAt()).atOffset(ZoneOffset.UTC))
-                        .bind("receivedAt", DatabaseTime.now(clock).atOffset(ZoneOffset.UTC))
+                        .bind("receivedAt", now)
                         .bind("payload", delivery.payload())
+                        .bindByType("claimedUntil", leased ? now.plus(lease) : null, OffsetDateTime.class)
+                        .bind("attempts", attempts)
                         .add();
             }
             int[] counts = batch.execute();
-            boolean[] stored = new boolean[counts.length];
+            List<Optional<InboxEntry>> stored = new ArrayList<>(counts.length);
             for (int i = 0; i < counts.length; i++) {
-                stored[i] = counts[i] > 0;
+                stored.add(counts[i] > 0
+                        ? Optional.of(new InboxEntry(ids.get(i), deliveries.get(i), attempts))
+                        : Optional.empty());
             }
             return stored;
         });
+    }
+
+    /**
+     * Gives up the lease on entries stored or claimed leased but not worked, e.g. when the worker
+     * stops: any worker may claim them at once, and the claim given up does not count as an attempt.
+     */
+    public void release(Collection<UUID> ids) {
+        if (!ids.isEmpty()) {
+            jdbi.useHandle(handle -> handle.createUpdate("update inbox set claimed_until = null, claim_token = null, "
+                            + "attempts = attempts - 1 where id in (<ids>) and status = 'PENDING' and claimed_until is not null")
+                    .bindList("ids", ids)
+                    .execute());
+        }
     }
 
     /**
@@ -97,18 +120,6 @@ public class Inbox {
      */
     public List<InboxEntry> claim(Collection<DeliverySource> sources, int max, Duration lease) {
         return jdbi.inTransaction(handle -> claim(handle, sources, max, lease));
-    }
-
-    /**
-     * Records the outcomes of the last batch and claims the next one in one transaction: a worker
-     * that keeps draining pays one commit per batch instead of two.
-     */
-    public List<InboxEntry> recordAndClaim(List<InboxOutcome> outcomes, Collection<DeliverySource> sources, int max,
-                                           Duration lease) {
-        return jdbi.inTransaction(handle -> {
-            record(handle, outcomes);
-            return claim(handle, sources, max, lease);
-        });
     }
 
     private List<InboxEntry> claim(Handle handle, Collection<DeliverySource> sources, int max, Duration lease) {

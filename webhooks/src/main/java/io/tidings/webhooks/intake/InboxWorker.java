@@ -16,18 +16,27 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Works the inbox: claims pending deliveries, normalises each into an {@link Event}, skips events
- * older than one already applied, resolves the customer, decides the message and queues its sends.
- * A batch's outcomes are recorded in one transaction, together with the next claim while the
- * worker keeps draining full batches.
+ * Works the inbox: takes the entries this replica's intake {@linkplain InboxHandoff handed over}
+ * and claims pending ones from the database, normalises each into an {@link Event}, skips events
+ * older than one already applied, resolves the customers, decides the message and queues its
+ * sends. A batch's outcomes are recorded in one transaction.
+ * <p>
+ * The database is asked when the handoff has nothing, when its last claim came back full (a
+ * backlog is waiting there) and at least every {@link #CLAIM_EVERY} however busy the handoff
+ * keeps the worker: entries other replicas left, whose lease ran out, or stored while the handoff
+ * was full are not starved.
+ * <p>
  * Processing is at least once: a worker that dies after claiming an entry leaves it pending, and
  * once its lease runs out another worker claims it and decides it again. The decision and its
  * sends commit together, keyed by the entry, so the second decision queues no send the first one
@@ -39,27 +48,30 @@ public class InboxWorker {
 
     static final int BATCH = 100;
     static final Duration LEASE = Duration.ofMinutes(1);
+    static final Duration CLAIM_EVERY = Duration.ofSeconds(1);
     static final int MAX_ATTEMPTS = 5;
 
     private static final System.Logger LOG = System.getLogger(InboxWorker.class.getName());
 
     private final Inbox inbox;
+    private final InboxHandoff handoff;
     private final Map<DeliverySource, EventNormaliser> normalisers = new EnumMap<>(DeliverySource.class);
     private final CustomerStore customers;
     private final DecidedSends sends;
     private final Clock clock;
-    /** Outcomes of the last full batch, recorded with the next claim. */
-    private List<InboxOutcome> unrecorded = List.of();
+    private Instant lastClaim = Instant.MIN;
+    private boolean lastClaimWasFull;
 
     @Inject
-    public InboxWorker(Inbox inbox, @Any Instance<EventNormaliser> normalisers, CustomerStore customers,
-                       DecidedSends sends, Clock clock) {
-        this(inbox, normalisers.stream().toList(), customers, sends, clock);
+    public InboxWorker(Inbox inbox, InboxHandoff handoff, @Any Instance<EventNormaliser> normalisers,
+                       CustomerStore customers, DecidedSends sends, Clock clock) {
+        this(inbox, handoff, normalisers.stream().toList(), customers, sends, clock);
     }
 
-    public InboxWorker(Inbox inbox, List<EventNormaliser> normalisers, CustomerStore customers,
+    public InboxWorker(Inbox inbox, InboxHandoff handoff, List<EventNormaliser> normalisers, CustomerStore customers,
                        DecidedSends sends, Clock clock) {
         this.inbox = inbox;
+        this.handoff = handoff;
         for (EventNormaliser normaliser : normalisers) {
             if (this.normalisers.put(normaliser.source(), normaliser) != null) {
                 throw new IllegalStateException("two event normalisers for " + normaliser.source());
@@ -70,27 +82,27 @@ public class InboxWorker {
         this.clock = clock;
     }
 
-    /**
-     * Works one batch of pending deliveries; returns how many it claimed (fewer than a batch: the
-     * inbox is drained). The outcomes of a full batch are recorded in the same transaction as the
-     * next claim, those of a last, short batch at once.
-     */
-    public synchronized int processPending() {
-        List<InboxEntry> claimed = inbox.recordAndClaim(unrecorded, normalisers.keySet(), BATCH, LEASE);
-        unrecorded = List.of();
-        List<InboxOutcome> outcomes = process(claimed);
-        if (claimed.size() == BATCH) {
-            unrecorded = outcomes;
-        } else {
-            inbox.record(outcomes);
-        }
-        return claimed.size();
+    /** The sources this worker has normalisers for, whose deliveries it works. */
+    public Set<DeliverySource> sources() {
+        return Collections.unmodifiableSet(normalisers.keySet());
     }
 
-    /** Records the outcomes still held from the last full batch, e.g. when the worker stops. */
-    public synchronized void recordHeldOutcomes() {
-        inbox.record(unrecorded);
-        unrecorded = List.of();
+    /**
+     * Works one batch: up to {@link #BATCH} handed-over entries and, when the database is due to be
+     * asked, up to {@link #BATCH} claimed ones. Returns how many it worked; fewer than a batch
+     * means there is nothing more to do for now.
+     */
+    public synchronized int processPending() {
+        List<InboxEntry> batch = new ArrayList<>(handoff.take(BATCH));
+        Instant now = clock.instant();
+        if (batch.isEmpty() || lastClaimWasFull || !now.isBefore(lastClaim.plus(CLAIM_EVERY))) {
+            List<InboxEntry> claimed = inbox.claim(normalisers.keySet(), BATCH, LEASE);
+            lastClaim = now;
+            lastClaimWasFull = claimed.size() == BATCH;
+            batch.addAll(claimed);
+        }
+        inbox.record(process(batch));
+        return batch.size();
     }
 
     /** Security changes are told as security notices (which quiet hours do not hold back); the rest as transactional. */

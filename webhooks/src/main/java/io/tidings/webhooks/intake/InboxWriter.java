@@ -9,6 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -38,19 +39,21 @@ public class InboxWriter {
     }
 
     private final Inbox inbox;
+    private final InboxHandoff handoff;
     private final long commitIntervalNanos;
     private final int writerCount;
     private final BlockingQueue<Pending> waiting = new LinkedBlockingQueue<>();
     private final List<Thread> writers = new ArrayList<>();
 
     @Inject
-    public InboxWriter(Inbox inbox,
+    public InboxWriter(Inbox inbox, InboxHandoff handoff,
                        @ConfigProperty(name = "tidings.inbox.commit-interval", defaultValue = "PT0.002S") Duration commitInterval,
                        @ConfigProperty(name = "tidings.inbox.writers", defaultValue = "2") int writers) {
         if (writers < 1) {
             throw new IllegalArgumentException("tidings.inbox.writers must be at least 1, not " + writers);
         }
         this.inbox = inbox;
+        this.handoff = handoff;
         this.commitIntervalNanos = commitInterval.toNanos();
         this.writerCount = writers;
     }
@@ -124,14 +127,27 @@ public class InboxWriter {
         }
     }
 
-    /** One transaction for the group; if it fails, one per delivery, so a delivery the database refuses fails alone. */
+    /**
+     * One transaction for the group, handed over to this replica's worker when the handoff has
+     * room for all of it; if the transaction fails, one per delivery, so a delivery the database
+     * refuses fails alone.
+     */
     private void write(List<Pending> group) {
+        List<InboundDelivery> deliveries = group.stream().map(Pending::delivery).toList();
+        boolean handingOver = handoff.reserve(deliveries);
         try {
-            boolean[] stored = inbox.storeEach(group.stream().map(Pending::delivery).toList());
+            List<Optional<InboxEntry>> stored = inbox.storeEach(deliveries,
+                    handingOver ? InboxWorker.LEASE : Duration.ZERO);
             for (int i = 0; i < group.size(); i++) {
-                group.get(i).stored().complete(stored[i]);
+                group.get(i).stored().complete(stored.get(i).isPresent());
+            }
+            if (handingOver) {
+                handoff.handOver(stored.stream().flatMap(Optional::stream).toList(), deliveries.size());
             }
         } catch (RuntimeException e) {
+            if (handingOver) {
+                handoff.cancel(deliveries.size());
+            }
             if (group.size() == 1) {
                 LOG.log(System.Logger.Level.WARNING, "storing a webhook delivery failed: " + e);
                 group.getFirst().stored().completeExceptionally(e);

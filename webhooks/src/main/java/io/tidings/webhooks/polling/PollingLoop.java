@@ -2,25 +2,30 @@ package io.tidings.webhooks.polling;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntSupplier;
 
 /**
  * One background thread that runs a batch of work at a fixed delay, and again at once while
- * batches come back full. A failing batch is logged and retried on the next tick.
+ * batches come back full, or when {@linkplain #wake() woken}. A failing batch is logged and retried
+ * on the next tick.
  */
 public final class PollingLoop implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(PollingLoop.class.getName());
 
     private final ScheduledExecutorService executor;
+    private final Runnable drain;
+    private final AtomicBoolean woken = new AtomicBoolean();
 
     private PollingLoop(String name, Duration interval, IntSupplier batch, int batchSize) {
         this.executor = Executors.newSingleThreadScheduledExecutor(task -> Thread.ofPlatform().name(name).daemon()
                 .unstarted(task));
-        executor.scheduleWithFixedDelay(() -> drain(name, batch, batchSize), interval.toMillis(), interval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        this.drain = () -> drain(name, batch, batchSize);
+        executor.scheduleWithFixedDelay(drain, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -41,6 +46,23 @@ public final class PollingLoop implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, name + " failed; trying again on the next tick", e);
+        }
+    }
+
+    /**
+     * Runs the work as soon as the thread is free instead of at the next tick. Wakes that arrive
+     * before that run starts are one.
+     */
+    public void wake() {
+        if (woken.compareAndSet(false, true)) {
+            try {
+                executor.execute(() -> {
+                    woken.set(false);
+                    drain.run();
+                });
+            } catch (RejectedExecutionException stopped) {
+                woken.set(false);
+            }
         }
     }
 

@@ -33,6 +33,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +48,7 @@ abstract class InboxWorkerContract {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
     private Database database;
     private Inbox inbox;
+    private InboxHandoff handoff;
     private InboxWorker worker;
     private NotificationLog log;
     private CustomerStore customers;
@@ -74,7 +76,8 @@ abstract class InboxWorkerContract {
         sends = new DecidedSends(decisions, customers, outbox);
         List<EventNormaliser> normalisers = List.of(new ZendeskEvents(), new SalesforceRecordChanges(),
                 new SalesforceAccountEvents());
-        worker = new InboxWorker(inbox, normalisers, customers, sends, clock);
+        handoff = new InboxHandoff(clock);
+        worker = new InboxWorker(inbox, handoff, normalisers, customers, sends, clock);
         erasure = new CustomerErasure(customers, ledger, preferences, log, outbox,
                 List.of(contactPoints, new InboxErasure(normalisers, clock)), clock);
         customer = new Customers(customers, clock).create(new CustomerProfile(new ExternalRefs(REQUESTER, CONTACT, null),
@@ -103,7 +106,7 @@ abstract class InboxWorkerContract {
     }
 
     @Test
-    void aFullBatchIsRecordedWithTheNextClaimOrWhenTheWorkerStops() {
+    void aFullBatchIsFollowedByTheNextAndEachBatchIsRecordedAtOnce() {
         List<InboundDelivery> deliveries = new ArrayList<>();
         for (int i = 0; i < InboxWorker.BATCH + 1; i++) {
             deliveries.add(zendesk("evt-" + i, "zen:event-type:user.active_changed", "09:00", REQUESTER));
@@ -111,15 +114,42 @@ abstract class InboxWorkerContract {
         inbox.store(deliveries);
 
         assertThat(worker.processPending()).isEqualTo(InboxWorker.BATCH);
-        assertThat(worker.processPending()).as("the rest, with the first batch recorded in its claim").isEqualTo(1);
-        assertThat(statuses()).as("a short batch is recorded at once").containsOnly("IGNORED");
-
-        inbox.store(deliveries.stream().map(delivery -> zendesk("again-" + delivery.sourceEventId(),
-                "zen:event-type:user.active_changed", "09:00", REQUESTER)).limit(InboxWorker.BATCH).toList());
-        assertThat(worker.processPending()).isEqualTo(InboxWorker.BATCH);
-        assertThat(statuses()).as("held until the next claim").contains("PENDING");
-        worker.recordHeldOutcomes();
+        assertThat(statuses()).as("recorded with its batch").containsOnlyOnce("PENDING").contains("IGNORED");
+        assertThat(worker.processPending()).as("the rest").isEqualTo(1);
         assertThat(statuses()).containsOnly("IGNORED");
+    }
+
+    @Test
+    void worksHandedOverEntriesAndClaimsWhatOthersLeftWhileTheHandoffIsBusy() {
+        handoff.open(worker.sources(), () -> { });
+        List<InboundDelivery> handed = new ArrayList<>();
+        for (int i = 0; i < 2 * InboxWorker.BATCH; i++) {
+            handed.add(zendesk("handed-" + i, "zen:event-type:user.active_changed", "09:00", REQUESTER));
+        }
+        assertThat(handoff.reserve(handed)).isTrue();
+        handoff.handOver(inbox.storeEach(handed, InboxWorker.LEASE).stream().flatMap(Optional::stream).toList(),
+                handed.size());
+        inbox.store(List.of(zendesk("left-by-another", "zen:event-type:user.active_changed", "09:00", REQUESTER)));
+
+        assertThat(worker.processPending()).as("a handed-over batch and, first time, the claim")
+                .isEqualTo(InboxWorker.BATCH + 1);
+        assertThat(worker.processPending()).as("the claim is not due again within the second")
+                .isEqualTo(InboxWorker.BATCH);
+        assertThat(worker.processPending()).as("nothing left").isZero();
+        assertThat(statuses()).hasSize(2 * InboxWorker.BATCH + 1).containsOnly("IGNORED");
+    }
+
+    @Test
+    void releasedEntriesAreClaimedAtOnceWithoutCountingTheReleasedAttempt() {
+        List<InboundDelivery> handed = List.of(zendesk("evt-1", "zen:event-type:user.active_changed", "09:00", REQUESTER));
+        List<UUID> ids = inbox.storeEach(handed, InboxWorker.LEASE).stream().flatMap(Optional::stream)
+                .map(InboxEntry::id).toList();
+        assertThat(inbox.claim(worker.sources(), 10, InboxWorker.LEASE)).as("leased at birth").isEmpty();
+
+        inbox.release(ids);
+
+        assertThat(inbox.claim(worker.sources(), 10, InboxWorker.LEASE)).singleElement()
+                .satisfies(entry -> assertThat(entry.attempts()).isEqualTo(1));
     }
 
     @Test
@@ -170,7 +200,8 @@ abstract class InboxWorkerContract {
 
     @Test
     void leavesSourcesWithoutANormaliserPending() {
-        InboxWorker zendeskOnly = new InboxWorker(inbox, List.of(new ZendeskEvents()), customers, sends, clock);
+        InboxWorker zendeskOnly = new InboxWorker(inbox, new InboxHandoff(clock), List.of(new ZendeskEvents()), customers,
+                sends, clock);
         inbox.store(List.of(new InboundDelivery(DeliverySource.SALESFORCE, "04l5e00000Gx7QzAAJ",
                 "salesforce:outbound-message:Contact", "salesforce:Contact:0035e00000AbCdEAAV", clock.instant(), "<x/>")));
 

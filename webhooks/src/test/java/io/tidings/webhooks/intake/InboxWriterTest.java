@@ -11,11 +11,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,25 +27,29 @@ class InboxWriterTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:15:30Z"));
     private final AtomicInteger transactions = new AtomicInteger();
     private Database database;
+    private InboxHandoff handoff;
+    private Inbox inbox;
     private InboxWriter writer;
 
     @BeforeEach
     void start() {
         database = TestDatabase.H2.open();
+        handoff = new InboxHandoff(clock);
+        inbox = new Inbox(database.jdbi(), clock);
         writer = writer(Duration.ofMillis(2), 1);
     }
 
     private InboxWriter writer(Duration commitInterval, int writers) {
         InboxWriter started = new InboxWriter(new Inbox(database.jdbi(), clock) {
             @Override
-            public boolean[] storeEach(List<InboundDelivery> deliveries) {
+            public List<Optional<InboxEntry>> storeEach(List<InboundDelivery> deliveries, Duration lease) {
                 transactions.incrementAndGet();
                 if (deliveries.stream().anyMatch(delivery -> delivery.sourceEventId().startsWith("refused"))) {
                     throw new IllegalStateException("the database refused the transaction");
                 }
-                return super.storeEach(deliveries);
+                return super.storeEach(deliveries, lease);
             }
-        }, commitInterval, writers);
+        }, handoff, commitInterval, writers);
         started.start();
         return started;
     }
@@ -129,6 +135,52 @@ class InboxWriterTest {
                     .hasRootCauseMessage("the database refused the transaction");
         }
         assertThat(rows()).isEqualTo(50);
+    }
+
+    @Test
+    void whileAWorkerTakesHandedOverEntriesTheyAreStoredLeasedAndHandedOverOnce() throws Exception {
+        AtomicInteger handovers = new AtomicInteger();
+        handoff.open(List.of(DeliverySource.ZENDESK), handovers::incrementAndGet);
+
+        List<Integer> answers = sendConcurrently(50, i -> "evt-" + i);
+        List<Integer> repeated = sendConcurrently(10, i -> "evt-" + i);
+
+        assertThat(answers).containsOnly(1);
+        assertThat(repeated).as("redeliveries").containsOnly(0);
+        assertThat(handovers).hasPositiveValue();
+        List<InboxEntry> handedOver = handoff.take(100);
+        assertThat(handedOver).hasSize(50).allSatisfy(entry -> assertThat(entry.attempts()).isEqualTo(1));
+        assertThat(handedOver.stream().map(entry -> entry.delivery().sourceEventId()))
+                .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 50).mapToObj(i -> "evt-" + i).toList());
+        assertThat(inbox.claim(List.of(DeliverySource.ZENDESK), 100, Duration.ofMinutes(1)))
+                .as("stored leased: no other worker claims them").isEmpty();
+        clock.advance(InboxWorker.LEASE.plusSeconds(1));
+        assertThat(inbox.claim(List.of(DeliverySource.ZENDESK), 100, Duration.ofMinutes(1)))
+                .as("claimed by anyone once the lease runs out").hasSize(50)
+                .allSatisfy(entry -> assertThat(entry.attempts()).isEqualTo(2));
+    }
+
+    @Test
+    void withoutRoomInTheHandoffDeliveriesAreStoredForAnyWorkerToClaim() {
+        handoff.open(List.of(DeliverySource.SALESFORCE), () -> { });
+
+        assertThat(writer.store(List.of(delivery("evt-1")))).isEqualTo(1);
+
+        assertThat(handoff.take(10)).as("no worker here works Zendesk deliveries").isEmpty();
+        assertThat(inbox.claim(List.of(DeliverySource.ZENDESK), 10, Duration.ofMinutes(1))).hasSize(1)
+                .allSatisfy(entry -> assertThat(entry.attempts()).isEqualTo(1));
+    }
+
+    @Test
+    void aRefusedDeliveryGivesItsRoomInTheHandoffBack() throws Exception {
+        handoff.open(List.of(DeliverySource.ZENDESK), () -> { });
+
+        assertThatThrownBy(() -> writer.store(List.of(delivery("refused-1")))).hasMessageContaining("refused");
+        List<Integer> answers = sendConcurrently(InboxHandoff.CAPACITY, i -> "evt-" + i);
+
+        assertThat(answers).containsOnly(1);
+        assertThat(handoff.take(InboxHandoff.CAPACITY)).as("the whole capacity is there for the stored ones")
+                .hasSize(InboxHandoff.CAPACITY);
     }
 
     private List<Integer> sendConcurrently(int senders, IntFunction<String> eventId)
