@@ -1,5 +1,9 @@
 package io.tidings.app.webhooks;
 
+import io.tidings.app.api.TidingsApi;
+import io.tidings.client.api.CustomersApi;
+import io.tidings.client.model.CustomerInput;
+import io.tidings.client.model.ExternalRefs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,12 +18,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -28,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 import static io.tidings.app.webhooks.ZendeskSigning.now;
 import static io.tidings.app.webhooks.ZendeskSigning.signature;
@@ -35,38 +41,36 @@ import static io.tidings.app.webhooks.ZendeskSigning.statusChanged;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Kill -9 under load: every delivery the server acknowledged before it died is in the inbox
- * afterwards, exactly once. Runs the real server in its own JVM on a file database.
+ * Kill -9 under load, then restart: every delivery the server acknowledged before it died is in
+ * the inbox exactly once, and after the restart each is processed, its sends queued once. Runs the
+ * real server in its own JVM on a file database (H2's automatic mixed mode lets the test read it
+ * while the server runs). The inbox worker runs throughout, so at the kill some entries are
+ * worked, some are leased to the dying worker (stored and handed over, or claimed) and some wait.
  */
 class IntakeCrashTest {
 
     private static final String SECRET = "crash-test-signing-secret";
+    private static final String REQUESTER = "20978392";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @TempDir
     Path data;
+    private int port;
+    private String url;
 
     @Test
-    void everyAcknowledgedDeliverySurvivesAKill() throws Exception {
-        int port;
+    void everyAcknowledgedDeliveryIsProcessedExactlyOnceAfterAKillAndARestart() throws Exception {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        String url = defaultDatabaseUrl().replace("./data/tidings", data.resolve("tidings").toString());
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.tidings.app.Main", "serve")
-                .redirectErrorStream(true)
-                .redirectOutput(data.resolve("server.log").toFile());
-        builder.environment().put("SERVER_PORT", Integer.toString(port));
-        builder.environment().put("TIDINGS_DB_URL", url);
-        builder.environment().put("TIDINGS_ZENDESK_WEBHOOK_SECRET", SECRET);
-        builder.environment().put("TIDINGS_INBOX_POLL_INTERVAL", "PT0S");
-        Process server = builder.start();
+        url = defaultDatabaseUrl().replace("./data/tidings", data.resolve("tidings").toString()) + ";AUTO_SERVER=TRUE";
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        Process server = start("first");
         try {
+            new CustomersApi(TidingsApi.client(URI.create("http://127.0.0.1:" + port), TidingsApi.ADMIN_KEY))
+                    .createCustomer(new CustomerInput().email("crash-test@example.com")
+                            .externalRefs(new ExternalRefs().zendeskUserId(REQUESTER)));
             URI webhook = URI.create("http://127.0.0.1:" + port + "/webhooks/zendesk");
-            awaitReady(URI.create("http://127.0.0.1:" + port + "/health/ready"), server);
-
             AtomicBoolean sending = new AtomicBoolean(true);
             ExecutorService clients = Executors.newFixedThreadPool(8);
             for (int i = 0; i < 8; i++) {
@@ -85,23 +89,68 @@ class IntakeCrashTest {
             clients.shutdown();
             clients.awaitTermination(10, TimeUnit.SECONDS);
         } finally {
-            server.destroyForcibly();
+            server.destroyForcibly().waitFor();
         }
 
         assertThat(url).contains(data.toString());
         assertThat(acknowledged).as("the server acknowledged deliveries before it was killed").hasSizeGreaterThan(10);
-        Set<String> stored = new HashSet<>();
-        List<String> rows = new ArrayList<>();
+        List<String> stored = query("select source_event_id from inbox");
+        assertThat(stored).as("no delivery stored twice").doesNotHaveDuplicates();
+        assertThat(stored).as("every acknowledged delivery is stored").containsAll(acknowledged);
+        long pendingAtTheKill = count("select count(*) from inbox where status = 'PENDING'");
+
+        Process restarted = start("restarted");
+        try {
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+            while (count("select count(*) from inbox where status = 'PENDING'") > 0 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(250);
+            }
+            assertThat(query("select status from inbox")).as("all worked after the restart (%d were pending at the kill)",
+                    pendingAtTheKill).containsOnly("PROCESSED");
+            List<String> keys = query("select idempotency_key from outbox");
+            Map<String, Long> sendsPerEntry = keys.stream().collect(Collectors.groupingBy(
+                    key -> key.substring(0, key.lastIndexOf(':')), Collectors.counting()));
+            assertThat(sendsPerEntry).as("every entry queued its sends").hasSameSizeAs(stored);
+            assertThat(Set.copyOf(sendsPerEntry.values())).as("and each entry the same sends, once").hasSize(1);
+            assertThat(keys).doesNotHaveDuplicates();
+        } finally {
+            restarted.destroy();
+            restarted.waitFor(20, TimeUnit.SECONDS);
+            restarted.destroyForcibly();
+        }
+    }
+
+    /** The server in its own JVM, its worker polling every 200 ms and leasing entries for 3 s. */
+    private Process start(String name) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.tidings.app.Main", "serve")
+                .redirectErrorStream(true)
+                .redirectOutput(data.resolve(name + "-server.log").toFile());
+        builder.environment().put("SERVER_PORT", Integer.toString(port));
+        builder.environment().put("TIDINGS_DB_URL", url);
+        builder.environment().put("TIDINGS_ADMIN_KEY", TidingsApi.ADMIN_KEY);
+        builder.environment().put("TIDINGS_ZENDESK_WEBHOOK_SECRET", SECRET);
+        builder.environment().put("TIDINGS_INBOX_POLL_INTERVAL", "PT0.2S");
+        builder.environment().put("TIDINGS_INBOX_LEASE", "PT3S");
+        Process server = builder.start();
+        awaitReady(URI.create("http://127.0.0.1:" + port + "/health/ready"), server, name);
+        return server;
+    }
+
+    private List<String> query(String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(url, "sa", "");
              Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("select source_event_id from inbox")) {
+             ResultSet rs = statement.executeQuery(sql)) {
             while (rs.next()) {
-                rows.add(rs.getString(1));
-                stored.add(rs.getString(1));
+                values.add(rs.getString(1));
             }
         }
-        assertThat(rows).as("no delivery stored twice").hasSameSizeAs(stored);
-        assertThat(stored).as("every acknowledged delivery is stored").containsAll(acknowledged);
+        return values;
+    }
+
+    private long count(String sql) throws SQLException {
+        return Long.parseLong(query(sql).getFirst());
     }
 
     /** The H2 URL the server uses when none is configured, so the test proves the default durable. */
@@ -133,10 +182,10 @@ class IntakeCrashTest {
         }
     }
 
-    private void awaitReady(URI ready, Process server) throws Exception {
+    private void awaitReady(URI ready, Process server, String name) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline)) {
-            assertThat(server.isAlive()).as("server log: " + data.resolve("server.log")).isTrue();
+            assertThat(server.isAlive()).as("server log: " + data.resolve(name + "-server.log")).isTrue();
             try {
                 if (HTTP.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
@@ -146,6 +195,6 @@ class IntakeCrashTest {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("the server did not become ready; see " + data.resolve("server.log"));
+        throw new AssertionError("the server did not become ready; see " + data.resolve(name + "-server.log"));
     }
 }

@@ -2,6 +2,7 @@ package io.tidings.webhooks.intake;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,32 +17,42 @@ import java.util.concurrent.Semaphore;
 /**
  * Passes the entries this replica's intake just stored straight to its inbox worker, so that the
  * worker need not find them in the database again. The intake stores such entries already leased
- * (for {@link InboxWorker#LEASE}), as a claim would have left them: other workers skip them, and if this
- * replica dies before working them, they are claimed from the database once the lease runs out.
+ * (for {@code tidings.inbox.lease}, ISO-8601, default PT1M, which the worker's claims take too), as
+ * a claim would have left them: other workers skip them, and if this replica dies before working
+ * them, they are claimed from the database once the lease runs out.
  * <p>
  * The handoff holds at most {@link #CAPACITY} entries; deliveries stored while it is full, or
  * while no worker here takes them, are stored unleased for any worker's claim. An entry held for
- * longer than {@link #FRESH_FOR} is dropped from the handoff (left for a claim when its lease ends)
+ * longer than half the lease is dropped from the handoff (left for a claim when its lease ends)
  * rather than worked so close to the end of its lease that another worker could claim it meanwhile.
  */
 @ApplicationScoped
 public class InboxHandoff {
 
     static final int CAPACITY = 5_000;
-    static final Duration FRESH_FOR = InboxWorker.LEASE.dividedBy(2);
 
     private record Handed(InboxEntry entry, Instant handedAt) {
     }
 
     private final Clock clock;
+    private final Duration lease;
     private final Semaphore room = new Semaphore(0);
     private final ConcurrentLinkedQueue<Handed> entries = new ConcurrentLinkedQueue<>();
     private volatile Set<DeliverySource> sources = Set.of();
     private volatile Runnable onHandover = () -> { };
 
     @Inject
-    public InboxHandoff(Clock clock) {
+    public InboxHandoff(Clock clock, @ConfigProperty(name = "tidings.inbox.lease", defaultValue = "PT1M") Duration lease) {
+        if (!lease.isPositive()) {
+            throw new IllegalArgumentException("tidings.inbox.lease must be positive, not " + lease);
+        }
         this.clock = clock;
+        this.lease = lease;
+    }
+
+    /** How long an entry stays with the worker that stored or claimed it before any worker may claim it. */
+    public Duration lease() {
+        return lease;
     }
 
     /** From now on, deliveries from these sources are handed over; {@code onHandover} is told each time. */
@@ -99,7 +110,7 @@ public class InboxHandoff {
     /** Takes up to {@code max} entries, oldest handed over first. */
     public List<InboxEntry> take(int max) {
         List<InboxEntry> taken = new ArrayList<>(Math.min(max, 128));
-        Instant freshSince = clock.instant().minus(FRESH_FOR);
+        Instant freshSince = clock.instant().minus(lease.dividedBy(2));
         int removed = 0;
         Handed handed;
         while (taken.size() < max && (handed = entries.poll()) != null) {

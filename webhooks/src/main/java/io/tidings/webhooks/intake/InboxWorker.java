@@ -47,7 +47,6 @@ import java.util.UUID;
 public class InboxWorker {
 
     static final int BATCH = 100;
-    static final Duration LEASE = Duration.ofMinutes(1);
     static final Duration CLAIM_EVERY = Duration.ofSeconds(1);
     static final int MAX_ATTEMPTS = 5;
 
@@ -96,7 +95,7 @@ public class InboxWorker {
         List<InboxEntry> batch = new ArrayList<>(handoff.take(BATCH));
         Instant now = clock.instant();
         if (batch.isEmpty() || lastClaimWasFull || !now.isBefore(lastClaim.plus(CLAIM_EVERY))) {
-            List<InboxEntry> claimed = inbox.claim(normalisers.keySet(), BATCH, LEASE);
+            List<InboxEntry> claimed = inbox.claim(normalisers.keySet(), BATCH, handoff.lease());
             lastClaim = now;
             lastClaimWasFull = claimed.size() == BATCH;
             batch.addAll(claimed);

@@ -137,7 +137,7 @@ public class InboxWriter {
         boolean handingOver = handoff.reserve(deliveries);
         try {
             List<Optional<InboxEntry>> stored = inbox.storeEach(deliveries,
-                    handingOver ? InboxWorker.LEASE : Duration.ZERO);
+                    handingOver ? handoff.lease() : Duration.ZERO);
             for (int i = 0; i < group.size(); i++) {
                 group.get(i).stored().complete(stored.get(i).isPresent());
             }

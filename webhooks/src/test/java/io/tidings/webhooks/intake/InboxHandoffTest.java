@@ -3,6 +3,7 @@ package io.tidings.webhooks.intake;
 import io.tidings.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -15,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class InboxHandoffTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-05T10:00:00Z"));
-    private final InboxHandoff handoff = new InboxHandoff(clock);
+    private final InboxHandoff handoff = new InboxHandoff(clock, Duration.ofMinutes(1));
 
     @Test
     void takesNothingUntilAWorkerOpensIt() {
@@ -63,7 +64,7 @@ class InboxHandoffTest {
         List<InboundDelivery> old = deliveries(DeliverySource.ZENDESK, 2);
         handoff.reserve(old);
         handoff.handOver(entries(old), 2);
-        clock.advance(InboxHandoff.FRESH_FOR.plusMillis(1));
+        clock.advance(handoff.lease().dividedBy(2).plusMillis(1));
         List<InboundDelivery> fresh = List.of(delivery(DeliverySource.ZENDESK, "fresh"));
         handoff.reserve(fresh);
         List<InboxEntry> freshEntries = entries(fresh);
@@ -94,6 +95,12 @@ class InboxHandoffTest {
 
         assertThatThrownBy(() -> handoff.open(List.of(DeliverySource.ZENDESK), () -> { }))
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aLeaseMustBePositive() {
+        assertThatThrownBy(() -> new InboxHandoff(clock, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("tidings.inbox.lease");
     }
 
     private static List<InboxEntry> entries(List<InboundDelivery> deliveries) {

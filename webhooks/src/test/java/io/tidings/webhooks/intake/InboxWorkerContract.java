@@ -76,7 +76,7 @@ abstract class InboxWorkerContract {
         sends = new DecidedSends(decisions, customers, outbox);
         List<EventNormaliser> normalisers = List.of(new ZendeskEvents(), new SalesforceRecordChanges(),
                 new SalesforceAccountEvents());
-        handoff = new InboxHandoff(clock);
+        handoff = new InboxHandoff(clock, Duration.ofMinutes(1));
         worker = new InboxWorker(inbox, handoff, normalisers, customers, sends, clock);
         erasure = new CustomerErasure(customers, ledger, preferences, log, outbox,
                 List.of(contactPoints, new InboxErasure(normalisers, clock)), clock);
@@ -127,7 +127,7 @@ abstract class InboxWorkerContract {
             handed.add(zendesk("handed-" + i, "zen:event-type:user.active_changed", "09:00", REQUESTER));
         }
         assertThat(handoff.reserve(handed)).isTrue();
-        handoff.handOver(inbox.storeEach(handed, InboxWorker.LEASE).stream().flatMap(Optional::stream).toList(),
+        handoff.handOver(inbox.storeEach(handed, handoff.lease()).stream().flatMap(Optional::stream).toList(),
                 handed.size());
         inbox.store(List.of(zendesk("left-by-another", "zen:event-type:user.active_changed", "09:00", REQUESTER)));
 
@@ -142,13 +142,13 @@ abstract class InboxWorkerContract {
     @Test
     void releasedEntriesAreClaimedAtOnceWithoutCountingTheReleasedAttempt() {
         List<InboundDelivery> handed = List.of(zendesk("evt-1", "zen:event-type:user.active_changed", "09:00", REQUESTER));
-        List<UUID> ids = inbox.storeEach(handed, InboxWorker.LEASE).stream().flatMap(Optional::stream)
+        List<UUID> ids = inbox.storeEach(handed, handoff.lease()).stream().flatMap(Optional::stream)
                 .map(InboxEntry::id).toList();
-        assertThat(inbox.claim(worker.sources(), 10, InboxWorker.LEASE)).as("leased at birth").isEmpty();
+        assertThat(inbox.claim(worker.sources(), 10, handoff.lease())).as("leased at birth").isEmpty();
 
         inbox.release(ids);
 
-        assertThat(inbox.claim(worker.sources(), 10, InboxWorker.LEASE)).singleElement()
+        assertThat(inbox.claim(worker.sources(), 10, handoff.lease())).singleElement()
                 .satisfies(entry -> assertThat(entry.attempts()).isEqualTo(1));
     }
 
@@ -200,7 +200,7 @@ abstract class InboxWorkerContract {
 
     @Test
     void leavesSourcesWithoutANormaliserPending() {
-        InboxWorker zendeskOnly = new InboxWorker(inbox, new InboxHandoff(clock), List.of(new ZendeskEvents()), customers,
+        InboxWorker zendeskOnly = new InboxWorker(inbox, new InboxHandoff(clock, Duration.ofMinutes(1)), List.of(new ZendeskEvents()), customers,
                 sends, clock);
         inbox.store(List.of(new InboundDelivery(DeliverySource.SALESFORCE, "04l5e00000Gx7QzAAJ",
                 "salesforce:outbound-message:Contact", "salesforce:Contact:0035e00000AbCdEAAV", clock.instant(), "<x/>")));

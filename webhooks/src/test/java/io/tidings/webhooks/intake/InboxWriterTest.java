@@ -34,7 +34,7 @@ class InboxWriterTest {
     @BeforeEach
     void start() {
         database = TestDatabase.H2.open();
-        handoff = new InboxHandoff(clock);
+        handoff = new InboxHandoff(clock, Duration.ofMinutes(1));
         inbox = new Inbox(database.jdbi(), clock);
         writer = writer(Duration.ofMillis(2), 1);
     }
@@ -154,7 +154,7 @@ class InboxWriterTest {
                 .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 50).mapToObj(i -> "evt-" + i).toList());
         assertThat(inbox.claim(List.of(DeliverySource.ZENDESK), 100, Duration.ofMinutes(1)))
                 .as("stored leased: no other worker claims them").isEmpty();
-        clock.advance(InboxWorker.LEASE.plusSeconds(1));
+        clock.advance(handoff.lease().plusSeconds(1));
         assertThat(inbox.claim(List.of(DeliverySource.ZENDESK), 100, Duration.ofMinutes(1)))
                 .as("claimed by anyone once the lease runs out").hasSize(50)
                 .allSatisfy(entry -> assertThat(entry.attempts()).isEqualTo(2));
