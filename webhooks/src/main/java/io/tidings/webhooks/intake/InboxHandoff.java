@@ -109,7 +109,7 @@ public class InboxHandoff {
 
     /** Takes up to {@code max} entries, oldest handed over first. */
     public List<InboxEntry> take(int max) {
-        List<InboxEntry> taken = new ArrayList<>(Math.min(max, 128));
+        List<InboxEntry> taken = new ArrayList<>();
         Instant freshSince = clock.instant().minus(lease.dividedBy(2));
         int removed = 0;
         Handed handed;
