@@ -138,11 +138,12 @@ public class InboxWriter {
         try {
             List<Optional<InboxEntry>> stored = inbox.storeEach(deliveries,
                     handingOver ? handoff.lease() : Duration.ZERO);
-            for (int i = 0; i < group.size(); i++) {
-                group.get(i).stored().complete(stored.get(i).isPresent());
-            }
+            // Handed over before the senders hear back: once store returns, its entries are with the worker.
             if (handingOver) {
                 handoff.handOver(stored.stream().flatMap(Optional::stream).toList(), deliveries.size());
+            }
+            for (int i = 0; i < group.size(); i++) {
+                group.get(i).stored().complete(stored.get(i).isPresent());
             }
         } catch (RuntimeException e) {
             if (handingOver) {
