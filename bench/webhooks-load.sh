@@ -14,7 +14,9 @@
 # step after that, the script waits until the server is idle (the inbox worker has drained what
 # the step before queued), so that each step is measured alone.
 # Environment: DURATION (s, default 30), WARMUP (s, default 60), SETTLE_MAX (s, 180), CONCURRENCY (64), RATE (1000),
-# PORT (18080), NOOP_PATH (/health/live), JAVA_OPTS (server JVM options).
+# PORT (18080), NOOP_PATH (/health/live), JAVA_OPTS (server JVM options), SERVER_JAR (default app/target/tidings.jar,
+# with its libs/ beside it: a copy of an older build gives a same-run baseline), H2_SETTINGS (h2 URL
+# settings after the dialect ones; default the shipped ";WRITE_DELAY=0;RETENTION_TIME=1000").
 # postgres: uses TIDINGS_DB_URL/_USER/_PASSWORD if set; otherwise starts a throw-away Debian
 # PostgreSQL cluster (initdb/pg_ctl from /usr/lib/postgresql/*/bin, run as user postgres when root).
 # The server jar and the load generator are built first when missing:
@@ -30,7 +32,7 @@ RATE=${RATE:-1000}
 PORT=${PORT:-18080}
 NOOP_PATH=${NOOP_PATH:-/health/live}
 JAVA_HOME=$("$ROOT/tidings" java-home)
-SERVER_JAR="$ROOT/app/target/tidings.jar"
+SERVER_JAR=${SERVER_JAR:-$ROOT/app/target/tidings.jar}
 LOAD_JAR="$ROOT/benchmarks/target/benchmarks.jar"
 SECRET="bench-zendesk-signing-secret-$(date +%s)"
 WORK=$(mktemp -d)
@@ -55,7 +57,7 @@ fi
 
 case "$DB" in
   h2)
-    export TIDINGS_DB_URL="jdbc:h2:file:$WORK/data/tidings;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
+    export TIDINGS_DB_URL="jdbc:h2:file:$WORK/data/tidings;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH${H2_SETTINGS:-;WRITE_DELAY=0;RETENTION_TIME=1000}"
     ;;
   postgres)
     if [ -z "${TIDINGS_DB_URL:-}" ]; then
@@ -146,3 +148,4 @@ fi
 noop=$(awk '/target=noop/ {for (i=1;i<=NF;i++) if ($i ~ /^ok_per_s=/) {sub("ok_per_s=","",$i); print $i}}' "$WORK/results")
 hooks=$(awk '/target=zendesk concurrency/ {for (i=1;i<=NF;i++) if ($i ~ /^ok_per_s=/) {sub("ok_per_s=","",$i); print $i}}' "$WORK/results")
 awk -v h="$hooks" -v n="$noop" 'BEGIN { printf "webhooks/no-op throughput ratio: %.2f (%s / %s per second)\n", h / n, h, n }'
+if [ "$DB" = h2 ]; then echo "H2 file after the run: $(du -m "$WORK/data/tidings.mv.db" | cut -f1) MB"; fi

@@ -110,7 +110,7 @@ public class DispatchBenchmark {
         if (database.equals("file")) {
             directory = Files.createTempDirectory("tidings-dispatch-benchmark");
             url = "jdbc:h2:file:" + directory.resolve("tidings") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                    + "DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+                    + "DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;RETENTION_TIME=1000";
         } else {
             url = "jdbc:h2:mem:dispatch-benchmark;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                     + "DEFAULT_NULL_ORDERING=HIGH";
