@@ -32,4 +32,16 @@ class UuidV7Test {
 
         assertThat(later.toString()).isGreaterThan(earlier.toString());
     }
+
+    @Test
+    void theFloorOfAMillisecondSortsBetweenItsIdsAndTheMillisecondBefore() {
+        Instant at = Instant.parse("2026-11-22T08:00:00.123Z");
+        UUID before = UuidV7.next(new MutableClock(at.minusMillis(1)));
+        UUID during = UuidV7.next(new MutableClock(at));
+
+        UUID floor = UuidV7.floor(at);
+
+        assertThat(floor.toString()).isGreaterThan(before.toString()).isLessThanOrEqualTo(during.toString());
+        assertThat(floor.version()).isEqualTo(7);
+    }
 }

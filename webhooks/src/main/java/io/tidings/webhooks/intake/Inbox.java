@@ -206,6 +206,19 @@ public class Inbox {
     }
 
     /**
+     * Deletes up to {@code max} entries received before {@code cutoff} that were processed, ignored
+     * or stale, oldest first; pending and failed entries stay. Returns how many went. The ids are
+     * time-ordered, so the primary key finds them without a scan of the table.
+     */
+    public int deleteSettledBefore(Instant cutoff, int max) {
+        return jdbi.withHandle(handle -> handle.createUpdate("delete from inbox where id in (select id from inbox "
+                        + "where id < :floor and status in ('PROCESSED', 'IGNORED', 'STALE') order by id limit :max)")
+                .bind("floor", UuidV7.floor(cutoff))
+                .bind("max", max)
+                .execute());
+    }
+
+    /**
      * Records that an event of this kind about this subject, at this time, is being applied, unless
      * a newer one already was: false means the event arrived out of order and must be skipped.
      * Events at the same instant all apply.

@@ -170,7 +170,30 @@ abstract class InboxContract {
                 .containsEntry("outcome", "java.lang.IllegalStateException").containsEntry("customer_id", null);
     }
 
-    private long rows() {
+    @Test
+    void deletesOnlySettledEntriesReceivedBeforeTheCutoffAndAtMostTheBatch() {
+        inbox.store(List.of(delivery(DeliverySource.ZENDESK, "old-processed"), delivery(DeliverySource.ZENDESK, "old-ignored"),
+                delivery(DeliverySource.ZENDESK, "old-failed"), delivery(DeliverySource.ZENDESK, "old-pending")));
+        clock.advance(Duration.ofDays(2));
+        inbox.store(List.of(delivery(DeliverySource.ZENDESK, "new-processed")));
+        Map<String, InboxEntry> claimed = inbox.claim(List.of(DeliverySource.ZENDESK), 10, Duration.ofMinutes(1)).stream()
+                .collect(Collectors.toMap(entry -> entry.delivery().sourceEventId(), entry -> entry));
+        inbox.record(List.of(InboxOutcome.settled(claimed.get("old-processed"), InboxStatus.PROCESSED, "decided"),
+                InboxOutcome.settled(claimed.get("old-ignored"), InboxStatus.IGNORED, "unknown requester"),
+                InboxOutcome.settled(claimed.get("old-failed"), InboxStatus.FAILED, "gave up"),
+                InboxOutcome.settled(claimed.get("new-processed"), InboxStatus.PROCESSED, "decided")));
+        Instant cutoff = clock.instant().minus(Duration.ofDays(1));
+
+        assertThat(inbox.deleteSettledBefore(cutoff, 1)).isEqualTo(1);
+        assertThat(inbox.deleteSettledBefore(cutoff, 10)).isEqualTo(1);
+        assertThat(inbox.deleteSettledBefore(cutoff, 10)).isZero();
+
+        List<String> kept = database.jdbi().withHandle(handle -> handle.createQuery("select source_event_id from inbox")
+                .mapTo(String.class).list());
+        assertThat(kept).containsExactlyInAnyOrder("old-failed", "old-pending", "new-processed");
+    }
+
+        private long rows() {
         return database.jdbi().withHandle(handle -> handle.createQuery("select count(*) from inbox").mapTo(Long.class).one());
     }
 
