@@ -22,7 +22,7 @@ command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)" >&2; exit 
    TIDINGS_DB_URL="jdbc:h2:file:$WORK/data/tidings;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH${H2_SETTINGS:-;WRITE_DELAY=0;RETENTION_TIME=1000}" \
    exec "$JAVA_HOME/bin/java" -jar "$SERVER_JAR" serve >"$WORK/server.log" 2>&1) &
 SERVER_PID=$!
-trap 'kill $SERVER_PID 2>/dev/null; wait $SERVER_PID 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'kill $SERVER_PID 2>/dev/null; wait $SERVER_PID 2>/dev/null; [ -n "${KEEP:-}" ] && cp "$WORK/server.log" "$KEEP"; rm -rf "$WORK"' EXIT
 until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/health/ready" || true)" = 200 ]; do
   kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/server.log" >&2; exit 1; }
   sleep 0.2
