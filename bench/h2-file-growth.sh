@@ -4,7 +4,8 @@
 # printing the file size after each load and every 10 s of idle.
 #
 #   bench/h2-file-growth.sh            H2_SETTINGS (default the shipped ";WRITE_DELAY=0;RETENTION_TIME=1000"),
-#                                      ROUNDS (3), LOAD (30), IDLE (30), PORT (18090), SERVER_JAR
+#                                      ROUNDS (3), LOAD (30), IDLE (30), PORT (18090), SERVER_JAR,
+#                                      KEEP (a path to copy the server log to)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 ROUNDS=${ROUNDS:-3}
