@@ -85,7 +85,8 @@ final class H2Housekeeping implements AutoCloseable {
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
+        // Not shutdownNow: an interrupt during file I/O closes H2's file channel, and with it the store.
+        scheduler.shutdown();
         try {
             scheduler.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
