@@ -21,8 +21,8 @@ import java.time.format.DateTimeParseException;
 @ApplicationScoped
 public class InboxRetention {
 
-    static final Duration SHORTEST = Duration.ofDays(1);
-    static final int BATCH = 1_000;
+    private static final Duration SHORTEST = Duration.ofDays(1);
+    private static final int BATCH = 1_000;
     private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
 
     private final Inbox inbox;
