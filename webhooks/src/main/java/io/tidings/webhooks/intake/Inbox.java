@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,22 +17,30 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** The webhook inbox in the database: every accepted delivery once, whatever the sender redelivers. */
 @ApplicationScoped
 public class Inbox {
 
-    // ON CONFLICT DO NOTHING without a conflict target: PostgreSQL and H2 (PostgreSQL mode) both
-    // accept this form, and the only unique key besides the generated id is (source, source_event_id).
+    // One statement for a whole group, its rows passed as one array per column: PostgreSQL runs a
+    // batch of single-row inserts as that many statements. ON CONFLICT DO NOTHING without a conflict
+    // target: PostgreSQL and H2 (PostgreSQL mode) both accept this form, and the only unique key
+    // besides the generated id is (source, source_event_id).
     private static final String INSERT = "insert into inbox (id, source, source_event_id, event_type, subject, "
-            + "occurred_at, received_at, payload, status, claimed_until, attempts) values (:id, :source, :sourceEventId, "
-            + ":eventType, :subject, :occurredAt, :receivedAt, :payload, 'PENDING', :claimedUntil, :attempts) "
-            + "on conflict do nothing";
+            + "occurred_at, payload, received_at, status, claimed_until, attempts) "
+            + "select d.*, :receivedAt, 'PENDING', :claimedUntil, :attempts from unnest(cast(:ids as uuid array), "
+            + "cast(:sources as varchar array), cast(:sourceEventIds as varchar array), cast(:eventTypes as varchar array), "
+            + "cast(:subjects as varchar array), cast(:occurredAts as timestamp with time zone array), "
+            + "cast(:payloads as varchar array)) "
+            + "as d (id, source, source_event_id, event_type, subject, occurred_at, payload) on conflict do nothing";
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -65,33 +72,38 @@ public class Inbox {
         OffsetDateTime now = DatabaseTime.now(clock).atOffset(ZoneOffset.UTC);
         boolean leased = lease.isPositive();
         int attempts = leased ? 1 : 0;
+        List<UUID> ids = deliveries.stream().map(delivery -> UuidV7.next(clock)).toList();
         return jdbi.inTransaction(handle -> {
-            PreparedBatch batch = handle.prepareBatch(INSERT);
-            List<UUID> ids = new ArrayList<>(deliveries.size());
-            for (InboundDelivery delivery : deliveries) {
-                UUID id = UuidV7.next(clock);
-                ids.add(id);
-                batch.bind("id", id)
-                        .bind("source", delivery.source().wireName())
-                        .bind("sourceEventId", delivery.sourceEventId())
-                        .bind("eventType", delivery.eventType())
-                        .bind("subject", delivery.subject())
-                        .bind("occurredAt", DatabaseTime.stored(delivery.occurredAt()).atOffset(ZoneOffset.UTC))
-                        .bind("receivedAt", now)
-                        .bind("payload", delivery.payload())
-                        .bindByType("claimedUntil", leased ? now.plus(lease) : null, OffsetDateTime.class)
-                        .bind("attempts", attempts)
-                        .add();
-            }
-            int[] counts = batch.execute();
-            List<Optional<InboxEntry>> stored = new ArrayList<>(counts.length);
-            for (int i = 0; i < counts.length; i++) {
-                stored.add(counts[i] > 0
+            int inserted = handle.createUpdate(INSERT)
+                    .bindArray("ids", UUID.class, ids)
+                    .bindArray("sources", String.class, column(deliveries, delivery -> delivery.source().wireName()))
+                    .bindArray("sourceEventIds", String.class, column(deliveries, InboundDelivery::sourceEventId))
+                    .bindArray("eventTypes", String.class, column(deliveries, InboundDelivery::eventType))
+                    .bindArray("subjects", String.class, column(deliveries, InboundDelivery::subject))
+                    .bindArray("occurredAts", OffsetDateTime.class, column(deliveries,
+                            delivery -> DatabaseTime.stored(delivery.occurredAt()).atOffset(ZoneOffset.UTC)))
+                    .bindArray("payloads", String.class, column(deliveries, InboundDelivery::payload))
+                    .bind("receivedAt", now)
+                    .bindByType("claimedUntil", leased ? now.plus(lease) : null, OffsetDateTime.class)
+                    .bind("attempts", attempts)
+                    .execute();
+            // The ids are new, so those in the table now are the deliveries this statement stored.
+            Set<UUID> stored = inserted == 0 ? Set.of() : Set.copyOf(handle.createQuery("select id from inbox where id in (<ids>)")
+                    .bindList("ids", ids)
+                    .mapTo(UUID.class)
+                    .list());
+            List<Optional<InboxEntry>> entries = new ArrayList<>(ids.size());
+            for (int i = 0; i < ids.size(); i++) {
+                entries.add(stored.contains(ids.get(i))
                         ? Optional.of(new InboxEntry(ids.get(i), deliveries.get(i), attempts))
                         : Optional.empty());
             }
-            return stored;
+            return entries;
         });
+    }
+
+    private static <T> List<T> column(List<InboundDelivery> deliveries, Function<InboundDelivery, T> value) {
+        return deliveries.stream().map(value).toList();
     }
 
     /**
@@ -112,11 +124,15 @@ public class Inbox {
      * lease: other workers (in this replica or another) skip them until it runs out, so a worker
      * that dies leaves its entries to be claimed again.
      * <p>
-     * The candidates are read without locks, in the order of the {@code inbox_pending} index; one
-     * update leases those still pending and unleased under a fresh token, and the entries carrying
-     * it are read back, so a candidate another worker leased first is dropped. Three statements a
-     * batch, whatever its size. (H2 reads and locks every pending row for
-     * {@code SELECT ... FOR UPDATE} with a limit, which made each claim cost as much as the backlog.)
+     * The candidates are read without locks, per source, from the two ranges of the
+     * {@code inbox_pending} index that hold claimable entries: unleased ones, oldest event first, and
+     * those whose lease ran out, longest run out first; no read passes over entries under a live
+     * lease, and each is one range of one index whatever the statistics say. One update leases the
+     * oldest events of them all under a fresh token, if still pending and unleased, and the entries
+     * carrying it are read back, so a candidate another worker leased first is dropped. Two
+     * statements a source and two a batch, whatever its size or the number of leased entries. (H2 reads and locks
+     * every pending row for {@code SELECT ... FOR UPDATE} with a limit, which made each claim cost as
+     * much as the backlog.)
      */
     public List<InboxEntry> claim(Collection<DeliverySource> sources, int max, Duration lease) {
         return jdbi.inTransaction(handle -> claim(handle, sources, max, lease));
@@ -127,15 +143,30 @@ public class Inbox {
             return List.of();
         }
         OffsetDateTime now = DatabaseTime.now(clock).atOffset(ZoneOffset.UTC);
-        // Ordered by the index's own columns, status first, so that H2 reads the index in order and stops at the limit.
-        List<UUID> candidates = handle.createQuery("select id from inbox where status = 'PENDING' "
-                        + "and source in (<sources>) and (claimed_until is null or claimed_until < :now) "
-                        + "order by status, occurred_at, id limit :max")
-                .bindList("sources", sources.stream().map(DeliverySource::wireName).toList())
-                .bind("now", now)
-                .bind("max", max)
-                .mapTo(UUID.class)
-                .list();
+        List<Candidate> claimable = new ArrayList<>();
+        for (DeliverySource source : sources) {
+            // Ordered by the index's own columns, so that both databases read one range of it in order and stop at the limit.
+            claimable.addAll(handle.createQuery("select id, occurred_at from inbox where status = 'PENDING' "
+                            + "and source = :source and claimed_until is null "
+                            + "order by status, source, claimed_until, occurred_at, id limit :max")
+                    .bind("source", source.wireName())
+                    .bind("max", max)
+                    .map((rs, ctx) -> candidate(rs))
+                    .list());
+            claimable.addAll(handle.createQuery("select id, occurred_at from inbox where status = 'PENDING' "
+                            + "and source = :source and claimed_until < :now "
+                            + "order by status, source, claimed_until limit :max")
+                    .bind("source", source.wireName())
+                    .bind("now", now)
+                    .bind("max", max)
+                    .map((rs, ctx) -> candidate(rs))
+                    .list());
+        }
+        List<UUID> candidates = claimable.stream()
+                .sorted(Candidate.OLDEST_EVENT_FIRST)
+                .limit(max)
+                .map(Candidate::id)
+                .toList();
         if (candidates.isEmpty()) {
             return List.of();
         }
@@ -236,6 +267,16 @@ public class Inbox {
                     .bind("source", source.wireName()).bind("subject", subject).bind("kind", eventKind).bind("at", at)
                     .execute() == 1;
         });
+    }
+
+    /** A pending entry a claim may take. */
+    private record Candidate(UUID id, Instant occurredAt) {
+        static final Comparator<Candidate> OLDEST_EVENT_FIRST =
+                Comparator.comparing(Candidate::occurredAt).thenComparing(Candidate::id);
+    }
+
+    private static Candidate candidate(ResultSet rs) throws SQLException {
+        return new Candidate(rs.getObject("id", UUID.class), rs.getObject("occurred_at", OffsetDateTime.class).toInstant());
     }
 
     private static InboxEntry entry(ResultSet rs) throws SQLException {

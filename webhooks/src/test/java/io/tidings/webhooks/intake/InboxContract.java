@@ -114,6 +114,25 @@ abstract class InboxContract {
     }
 
     @Test
+    void claimsUnleasedEntriesAndRunOutLeasesTogetherOldestEventFirstButNoLiveLease() {
+        inbox.storeEach(List.of(delivery(DeliverySource.ZENDESK, "ran-out-early", Instant.parse("2026-11-22T10:14:01Z")),
+                delivery(DeliverySource.ZENDESK, "ran-out-late", Instant.parse("2026-11-22T10:14:04Z"))), Duration.ofMinutes(1));
+        clock.advance(Duration.ofMinutes(2));
+        inbox.storeEach(List.of(delivery(DeliverySource.ZENDESK, "live-lease", Instant.parse("2026-11-22T10:14:00Z"))),
+                Duration.ofMinutes(1));
+        inbox.store(List.of(delivery(DeliverySource.ZENDESK, "unleased-middle", Instant.parse("2026-11-22T10:14:02Z")),
+                delivery(DeliverySource.ZENDESK, "unleased-last", Instant.parse("2026-11-22T10:14:05Z"))));
+
+        List<InboxEntry> firstThree = inbox.claim(List.of(DeliverySource.ZENDESK), 3, Duration.ofMinutes(1));
+        List<InboxEntry> rest = inbox.claim(List.of(DeliverySource.ZENDESK), 3, Duration.ofMinutes(1));
+
+        assertThat(firstThree).extracting(entry -> entry.delivery().sourceEventId())
+                .containsExactly("ran-out-early", "unleased-middle", "ran-out-late");
+        assertThat(rest).as("the live lease is left to its holder")
+                .extracting(entry -> entry.delivery().sourceEventId()).containsExactly("unleased-last");
+    }
+
+    @Test
     void claimsOnlyTheSourcesAsked() {
         inbox.store(List.of(delivery(DeliverySource.ZENDESK, "evt-1"), delivery(DeliverySource.SALESFORCE, "evt-2")));
 
