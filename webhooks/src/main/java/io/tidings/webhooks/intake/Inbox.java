@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,17 +31,12 @@ import java.util.function.Function;
 @ApplicationScoped
 public class Inbox {
 
-    // One statement for a whole group, its rows passed as one array per column: PostgreSQL runs a
-    // batch of single-row inserts as that many statements. ON CONFLICT DO NOTHING without a conflict
-    // target: PostgreSQL and H2 (PostgreSQL mode) both accept this form, and the only unique key
-    // besides the generated id is (source, source_event_id).
+    // ON CONFLICT DO NOTHING without a conflict target: PostgreSQL and H2 (PostgreSQL mode) both
+    // accept this form, and the only unique key besides the generated id is (source, source_event_id).
     private static final String INSERT = "insert into inbox (id, source, source_event_id, event_type, subject, "
-            + "occurred_at, payload, received_at, status, claimed_until, attempts) "
-            + "select d.*, :receivedAt, 'PENDING', :claimedUntil, :attempts from unnest(cast(:ids as uuid array), "
-            + "cast(:sources as varchar array), cast(:sourceEventIds as varchar array), cast(:eventTypes as varchar array), "
-            + "cast(:subjects as varchar array), cast(:occurredAts as timestamp with time zone array), "
-            + "cast(:payloads as varchar array)) "
-            + "as d (id, source, source_event_id, event_type, subject, occurred_at, payload) on conflict do nothing";
+            + "occurred_at, received_at, payload, status, claimed_until, attempts) values (:id, :source, :sourceEventId, "
+            + ":eventType, :subject, :occurredAt, :receivedAt, :payload, 'PENDING', :claimedUntil, :attempts) "
+            + "on conflict do nothing";
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -72,38 +68,33 @@ public class Inbox {
         OffsetDateTime now = DatabaseTime.now(clock).atOffset(ZoneOffset.UTC);
         boolean leased = lease.isPositive();
         int attempts = leased ? 1 : 0;
-        List<UUID> ids = deliveries.stream().map(delivery -> UuidV7.next(clock)).toList();
         return jdbi.inTransaction(handle -> {
-            int inserted = handle.createUpdate(INSERT)
-                    .bindArray("ids", UUID.class, ids)
-                    .bindArray("sources", String.class, column(deliveries, delivery -> delivery.source().wireName()))
-                    .bindArray("sourceEventIds", String.class, column(deliveries, InboundDelivery::sourceEventId))
-                    .bindArray("eventTypes", String.class, column(deliveries, InboundDelivery::eventType))
-                    .bindArray("subjects", String.class, column(deliveries, InboundDelivery::subject))
-                    .bindArray("occurredAts", OffsetDateTime.class, column(deliveries,
-                            delivery -> DatabaseTime.stored(delivery.occurredAt()).atOffset(ZoneOffset.UTC)))
-                    .bindArray("payloads", String.class, column(deliveries, InboundDelivery::payload))
-                    .bind("receivedAt", now)
-                    .bindByType("claimedUntil", leased ? now.plus(lease) : null, OffsetDateTime.class)
-                    .bind("attempts", attempts)
-                    .execute();
-            // The ids are new, so those in the table now are the deliveries this statement stored.
-            Set<UUID> stored = inserted == 0 ? Set.of() : Set.copyOf(handle.createQuery("select id from inbox where id in (<ids>)")
-                    .bindList("ids", ids)
-                    .mapTo(UUID.class)
-                    .list());
-            List<Optional<InboxEntry>> entries = new ArrayList<>(ids.size());
-            for (int i = 0; i < ids.size(); i++) {
-                entries.add(stored.contains(ids.get(i))
+            PreparedBatch batch = handle.prepareBatch(INSERT);
+            List<UUID> ids = new ArrayList<>(deliveries.size());
+            for (InboundDelivery delivery : deliveries) {
+                UUID id = UuidV7.next(clock);
+                ids.add(id);
+                batch.bind("id", id)
+                        .bind("source", delivery.source().wireName())
+                        .bind("sourceEventId", delivery.sourceEventId())
+                        .bind("eventType", delivery.eventType())
+                        .bind("subject", delivery.subject())
+                        .bind("occurredAt", DatabaseTime.stored(delivery.occurredAt()).atOffset(ZoneOffset.UTC))
+                        .bind("receivedAt", now)
+                        .bind("payload", delivery.payload())
+                        .bindByType("claimedUntil", leased ? now.plus(lease) : null, OffsetDateTime.class)
+                        .bind("attempts", attempts)
+                        .add();
+            }
+            int[] counts = batch.execute();
+            List<Optional<InboxEntry>> stored = new ArrayList<>(counts.length);
+            for (int i = 0; i < counts.length; i++) {
+                stored.add(counts[i] > 0
                         ? Optional.of(new InboxEntry(ids.get(i), deliveries.get(i), attempts))
                         : Optional.empty());
             }
-            return entries;
+            return stored;
         });
-    }
-
-    private static <T> List<T> column(List<InboundDelivery> deliveries, Function<InboundDelivery, T> value) {
-        return deliveries.stream().map(value).toList();
     }
 
     /**
