@@ -23,9 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 /** The webhook inbox in the database: every accepted delivery once, whatever the sender redelivers. */
 @ApplicationScoped
@@ -121,9 +119,9 @@ public class Inbox {
      * lease, and each is one range of one index whatever the statistics say. One update leases the
      * oldest events of them all under a fresh token, if still pending and unleased, and the entries
      * carrying it are read back, so a candidate another worker leased first is dropped. Two
-     * statements a source and two a batch, whatever its size or the number of leased entries. (H2 reads and locks
-     * every pending row for {@code SELECT ... FOR UPDATE} with a limit, which made each claim cost as
-     * much as the backlog.)
+     * statements a source and two a batch, whatever its size or the number of leased entries.
+     * (H2 reads and locks every pending row for {@code SELECT ... FOR UPDATE} with a limit, which
+     * made each claim cost as much as the backlog.)
      */
     public List<InboxEntry> claim(Collection<DeliverySource> sources, int max, Duration lease) {
         return jdbi.inTransaction(handle -> claim(handle, sources, max, lease));
