@@ -2,6 +2,7 @@ package io.tidings.app.webhooks;
 
 import io.helidon.microprofile.testing.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
+import io.tidings.persistence.SourceEventKey;
 import jakarta.inject.Inject;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -26,10 +27,11 @@ class InboxPollingTest {
 
     @Test
     void settlesStoredDeliveriesInTheBackground() throws InterruptedException {
-        jdbi.useHandle(handle -> handle.createUpdate("insert into inbox (id, source, source_event_id, event_type, subject, "
-                        + "occurred_at, received_at, payload, status, attempts) values (:id, 'zendesk', 'evt-1', "
+        jdbi.useHandle(handle -> handle.createUpdate("insert into inbox (id, source, source_event_id, dedup_key, event_type, "
+                        + "subject, occurred_at, received_at, payload, status, attempts) values (:id, 'zendesk', 'evt-1', :key, "
                         + "'zen:event-type:user.active_changed', 'zen:user:1', :at, :at, '{}', 'PENDING', 0)")
                 .bind("id", UUID.randomUUID())
+                .bind("key", SourceEventKey.of("zendesk", "evt-1"))
                 .bind("at", OffsetDateTime.now(ZoneOffset.UTC))
                 .execute());
 

@@ -1,6 +1,7 @@
 package io.tidings.webhooks.intake;
 
 import io.tidings.persistence.DatabaseTime;
+import io.tidings.persistence.SourceEventKey;
 import io.tidings.persistence.UuidV7;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,10 +31,10 @@ import java.util.UUID;
 public class Inbox {
 
     // ON CONFLICT DO NOTHING without a conflict target: PostgreSQL and H2 (PostgreSQL mode) both
-    // accept this form, and the only unique key besides the generated id is (source, source_event_id).
-    private static final String INSERT = "insert into inbox (id, source, source_event_id, event_type, subject, "
+    // accept this form, and the only unique key besides the generated id is the dedup key.
+    private static final String INSERT = "insert into inbox (id, source, source_event_id, dedup_key, event_type, subject, "
             + "occurred_at, received_at, payload, status, claimed_until, attempts) values (:id, :source, :sourceEventId, "
-            + ":eventType, :subject, :occurredAt, :receivedAt, :payload, 'PENDING', :claimedUntil, :attempts) "
+            + ":dedupKey, :eventType, :subject, :occurredAt, :receivedAt, :payload, 'PENDING', :claimedUntil, :attempts) "
             + "on conflict do nothing";
 
     private final Jdbi jdbi;
@@ -47,7 +48,8 @@ public class Inbox {
 
     /**
      * Stores the deliveries in one transaction, skipping any the inbox already holds (same source
-     * and source event id). Returns how many were new; when it returns, they are committed.
+     * and source event id, compared by their {@link SourceEventKey}). Returns how many were new;
+     * when it returns, they are committed.
      */
     public int store(List<InboundDelivery> deliveries) {
         return (int) storeEach(deliveries, Duration.ZERO).stream().filter(Optional::isPresent).count();
@@ -75,6 +77,7 @@ public class Inbox {
                 batch.bind("id", id)
                         .bind("source", delivery.source().wireName())
                         .bind("sourceEventId", delivery.sourceEventId())
+                        .bind("dedupKey", SourceEventKey.of(delivery.source().wireName(), delivery.sourceEventId()))
                         .bind("eventType", delivery.eventType())
                         .bind("subject", delivery.subject())
                         .bind("occurredAt", DatabaseTime.stored(delivery.occurredAt()).atOffset(ZoneOffset.UTC))
