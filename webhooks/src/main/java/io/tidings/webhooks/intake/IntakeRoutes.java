@@ -107,17 +107,22 @@ public class IntakeRoutes implements HttpService {
         return Problems.json(type, detail, mistake == null ? List.of() : mistake.violations());
     }
 
-    /** The raw body, at most the limit: refused at once when Content-Length says it is larger. */
+    /**
+     * The raw body, at most the limit: refused at once when Content-Length says it is larger. With
+     * a Content-Length (every vendor sends one), read into an array of that size rather than
+     * through a buffer sized for the limit.
+     */
     private static byte[] body(ServerRequest request) throws IOException {
         long limit = RequestBodyLimit.LIMIT_BYTES;
-        if (request.headers().contentLength().orElse(0) > limit) {
+        long declared = request.headers().contentLength().orElse(-1);
+        if (declared > limit) {
             throw new BodyTooLargeException(limit);
         }
         if (!request.content().hasEntity()) {
             return new byte[0];
         }
         try (InputStream in = request.content().inputStream()) {
-            byte[] body = in.readNBytes((int) limit + 1);
+            byte[] body = in.readNBytes(declared >= 0 ? (int) declared : (int) limit + 1);
             if (body.length > limit) {
                 throw new BodyTooLargeException(limit);
             }
