@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Webhook intake load benchmark: starts a Tidings server on a fresh database, then measures
-#   1. the no-op baseline   GET  $NOOP_PATH (default /health/live), closed loop, $CONCURRENCY workers
-#   2. webhook latency      POST /webhooks/zendesk at a fixed $RATE per second (open loop), p50/p99
-#   3. webhook throughput   POST /webhooks/zendesk, Zendesk-signed (fresh id, timestamp, HMAC each), closed loop
-# and prints one RESULT line per step plus the webhook/no-op throughput ratio.
+#   1. a no-op GET          GET  $NOOP_PATH (default /health/live), closed loop, $CONCURRENCY workers
+#   2. the no-op baseline   POST /bench/noop, the same signed requests as step 4 from the same client, closed loop
+#   3. webhook latency      POST /webhooks/zendesk at a fixed $RATE per second (open loop), p50/p99
+#   4. webhook throughput   POST /webhooks/zendesk, Zendesk-signed (fresh id, timestamp, HMAC each), closed loop
+# and prints one RESULT line per step plus the webhook/no-op throughput ratios. /bench/noop is
+# bench/NoopRoute.java (read the body, answer 204), compiled here and put on the server's class
+# path for the run: it is not part of the shipped server.
 #
 #   bench/webhooks-load.sh [h2|postgres]          (default h2)
 #
@@ -77,8 +80,13 @@ case "$DB" in
   *) echo "usage: $0 [h2|postgres]" >&2; exit 2 ;;
 esac
 
+mkdir -p "$WORK/noop/META-INF"
+"$JAVA_HOME/bin/javac" -cp "$SERVER_JAR" -d "$WORK/noop" "$ROOT/bench/NoopRoute.java"
+echo '<beans xmlns="https://jakarta.ee/xml/ns/jakartaee" version="4.0" bean-discovery-mode="annotated"/>' \
+  >"$WORK/noop/META-INF/beans.xml"
 (cd "$WORK" && SERVER_PORT=$PORT TIDINGS_ADMIN_KEY=bench_admin_key_0123456789abcdef \
-   TIDINGS_ZENDESK_WEBHOOK_SECRET="$SECRET" exec "$JAVA_HOME/bin/java" ${JAVA_OPTS:-} -jar "$SERVER_JAR" serve \
+   TIDINGS_ZENDESK_WEBHOOK_SECRET="$SECRET" exec "$JAVA_HOME/bin/java" ${JAVA_OPTS:-} \
+   -cp "$SERVER_JAR:$WORK/noop" io.tidings.app.Main serve \
    >"$WORK/server.log" 2>&1) &
 SERVER_PID=$!
 until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/health/ready" || true)" = 200 ]; do
@@ -100,21 +108,24 @@ wrk_load() {
   else
     python3 "$ROOT/bench/zendesk-signed-requests.py" "$SECRET" 400000 "$WORK/requests.tsv"
     out=$(wrk -t1 -c"$CONCURRENCY" -d"${DURATION}s" --latency -s "$ROOT/bench/zendesk-signed.lua" \
-      "http://127.0.0.1:$PORT" -- "$WORK/requests.tsv")
+      "http://127.0.0.1:$PORT" -- "$WORK/requests.tsv" "$(route "$target")")
   fi
   echo "$out" | awk -v t="$target" -v c="$CONCURRENCY" '
     /Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /non2xx=/ {bad=$0}
     END {printf "RESULT target=%s concurrency=%s tool=wrk ok_per_s=%d p50=%s p99=%s %s\n", t, c, rps, p50, p99, bad}' \
     | tee -a "$WORK/results"
 }
+route() { if [ "$1" = noop-post ]; then echo /bench/noop; else echo /webhooks/zendesk; fi; }
 warm_up() {
-  echo "warming up: webhooks ${WARMUP}s, no-op 10s, then until the inbox worker has drained"
+  echo "warming up: webhooks ${WARMUP}s, no-ops 10s each, then until the inbox worker has drained"
   if command -v wrk >/dev/null && command -v python3 >/dev/null; then
     python3 "$ROOT/bench/zendesk-signed-requests.py" "$SECRET" 400000 "$WORK/requests.tsv"
     wrk -t1 -c"$CONCURRENCY" -d"${WARMUP}s" -s "$ROOT/bench/zendesk-signed.lua" "http://127.0.0.1:$PORT" -- "$WORK/requests.tsv" >/dev/null
+    wrk -t1 -c"$CONCURRENCY" -d10s -s "$ROOT/bench/zendesk-signed.lua" "http://127.0.0.1:$PORT" -- "$WORK/requests.tsv" /bench/noop >/dev/null
     wrk -t1 -c"$CONCURRENCY" -d10s "http://127.0.0.1:$PORT$NOOP_PATH" >/dev/null
   else
     LOAD_WARMUP=0 DURATION=$WARMUP load --target zendesk --concurrency "$CONCURRENCY" >/dev/null
+    LOAD_WARMUP=0 DURATION=10 load --target noop-post --concurrency "$CONCURRENCY" >/dev/null
     LOAD_WARMUP=0 DURATION=10 load --target noop --concurrency "$CONCURRENCY" >/dev/null
   fi
   settle
@@ -135,17 +146,24 @@ settle() {
 warm_up
 if command -v wrk >/dev/null && command -v python3 >/dev/null; then
   wrk_load noop
+  wrk_load noop-post
   LOAD_WARMUP=10 load --target zendesk --rate "$RATE"
   settle
   wrk_load zendesk
 else
   load --target noop --concurrency "$CONCURRENCY"
+  load --target noop-post --concurrency "$CONCURRENCY"
   LOAD_WARMUP=10 load --target zendesk --rate "$RATE"
   settle
   load --target zendesk --concurrency "$CONCURRENCY"
 fi
 
-noop=$(awk '/target=noop/ {for (i=1;i<=NF;i++) if ($i ~ /^ok_per_s=/) {sub("ok_per_s=","",$i); print $i}}' "$WORK/results")
-hooks=$(awk '/target=zendesk concurrency/ {for (i=1;i<=NF;i++) if ($i ~ /^ok_per_s=/) {sub("ok_per_s=","",$i); print $i}}' "$WORK/results")
-awk -v h="$hooks" -v n="$noop" 'BEGIN { printf "webhooks/no-op throughput ratio: %.2f (%s / %s per second)\n", h / n, h, n }'
+per_second() {
+  awk -v t="target=$1 concurrency" 'index($0, t) {for (i=1;i<=NF;i++) if ($i ~ /^ok_per_s=/) {sub("ok_per_s=","",$i); print $i}}' "$WORK/results"
+}
+hooks=$(per_second zendesk)
+for baseline in noop-post noop; do
+  awk -v h="$hooks" -v n="$(per_second $baseline)" -v b="$baseline" \
+    'BEGIN { printf "webhooks/%s throughput ratio: %.2f (%s / %s per second)\n", b, h / n, h, n }'
+done
 if [ "$DB" = h2 ]; then echo "H2 file after the run: $(du -m "$WORK/data/tidings.mv.db" | cut -f1) MB"; fi

@@ -1,12 +1,14 @@
 package io.tidings.benchmarks.load;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The load generator's command line.
  *
- * @param target      {@code zendesk} (signed webhooks) or {@code noop} (the baseline endpoint)
+ * @param target      {@code zendesk} (signed webhooks), {@code noop-post} (the same signed requests to the no-op
+ *                    route the load script adds, {@code POST /bench/noop}) or {@code noop} (a GET of {@code noopPath})
  * @param concurrency closed-loop workers, when no rate is given
  * @param rate        requests per second, open loop; 0 for closed loop
  */
@@ -22,11 +24,11 @@ record LoadSettings(String url, String target, int concurrency, int rate, int du
             options.put(args[i].substring(2), args[i + 1]);
         }
         String target = options.getOrDefault("target", "zendesk");
-        if (!target.equals("zendesk") && !target.equals("noop")) {
-            throw new IllegalArgumentException("--target is zendesk or noop");
+        if (!List.of("zendesk", "noop-post", "noop").contains(target)) {
+            throw new IllegalArgumentException("--target is zendesk, noop-post or noop");
         }
         String secret = options.getOrDefault("secret", System.getenv().getOrDefault("TIDINGS_ZENDESK_WEBHOOK_SECRET", ""));
-        if (target.equals("zendesk") && secret.isEmpty()) {
+        if (!target.equals("noop") && secret.isEmpty()) {
             throw new IllegalArgumentException("--secret (or TIDINGS_ZENDESK_WEBHOOK_SECRET) is needed to sign webhooks");
         }
         return new LoadSettings(options.getOrDefault("url", "http://127.0.0.1:18080"), target,

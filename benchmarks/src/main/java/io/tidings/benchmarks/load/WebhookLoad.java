@@ -17,13 +17,14 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A load generator for a running Tidings server: Zendesk-signed webhooks (a fresh event id, a valid
- * signature and a fresh timestamp on every request) or a no-op endpoint, either closed-loop (N
+ * signature and a fresh timestamp on every request), the same requests to the no-op route that
+ * bench/webhooks-load.sh adds to the server ({@code POST /bench/noop}), or a GET of a no-op endpoint, either closed-loop (N
  * workers as fast as the server answers: throughput) or open-loop at a fixed rate (latency measured
  * from when each request was due, so a stalled server cannot hide its queueing).
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.tidings.benchmarks.load.WebhookLoad \
- *     --url http://127.0.0.1:18080 --target zendesk|noop [--concurrency 64 | --rate 1000] \
+ *     --url http://127.0.0.1:18080 --target zendesk|noop-post|noop [--concurrency 64 | --rate 1000] \
  *     [--duration 30] [--warmup 5] [--secret S] [--noop-path /health/live]
  * </pre>
  */
@@ -37,9 +38,11 @@ public final class WebhookLoad {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
-        RequestFactory requests = settings.target().equals("noop")
-                ? new NoopRequests(URI.create(settings.url() + settings.noopPath()))
-                : new ZendeskRequests(URI.create(settings.url() + "/webhooks/zendesk"), settings.secret());
+        RequestFactory requests = switch (settings.target()) {
+            case "noop" -> new NoopRequests(URI.create(settings.url() + settings.noopPath()));
+            case "noop-post" -> new ZendeskRequests(URI.create(settings.url() + "/bench/noop"), settings.secret());
+            default -> new ZendeskRequests(URI.create(settings.url() + "/webhooks/zendesk"), settings.secret());
+        };
         if (settings.warmupSeconds() > 0) {
             run(client, requests, settings, settings.warmupSeconds());
         }
