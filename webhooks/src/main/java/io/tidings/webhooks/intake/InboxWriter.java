@@ -22,12 +22,14 @@ import java.util.concurrent.TimeUnit;
  * concurrent senders share one commit instead of each paying for its own. A sender is answered
  * only once the transaction holding its delivery has committed.
  * <p>
- * Each writer starts a transaction at most once per {@code tidings.inbox.commit-interval}
- * (ISO-8601, default PT0.002S): deliveries arriving sooner join its next group. A commit costs
- * the database far more than a row, so at moderate rates this turns one commit per delivery into
- * one per interval; once a write itself takes longer than the interval (senders keep the writer
- * busy), nobody waits for it. {@code tidings.inbox.writers} (default 2) writers work side by side:
- * while one waits for its commit, the next gathers and writes.
+ * By default a writer that is free writes whatever is waiting at once: the groups form by
+ * themselves from what arrives while the writers are busy, so they grow with the load and a
+ * delivery at a quiet moment waits for nobody. {@code tidings.inbox.writers} (default 2) writers
+ * work side by side: while one waits for its commit, the next gathers and writes. A positive
+ * {@code tidings.inbox.commit-interval} (ISO-8601, default PT0S) makes each writer start a
+ * transaction at most once per interval, deliveries arriving sooner joining its next group: fewer
+ * commits at moderate rates, for a database where a commit costs far more than a row, at the
+ * price of latency (up to the interval) and, under closed-loop load, throughput.
  */
 @ApplicationScoped
 public class InboxWriter {
@@ -47,7 +49,7 @@ public class InboxWriter {
 
     @Inject
     public InboxWriter(Inbox inbox, InboxHandoff handoff,
-                       @ConfigProperty(name = "tidings.inbox.commit-interval", defaultValue = "PT0.002S") Duration commitInterval,
+                       @ConfigProperty(name = "tidings.inbox.commit-interval", defaultValue = "PT0S") Duration commitInterval,
                        @ConfigProperty(name = "tidings.inbox.writers", defaultValue = "2") int writers) {
         if (writers < 1) {
             throw new IllegalArgumentException("tidings.inbox.writers must be at least 1, not " + writers);
