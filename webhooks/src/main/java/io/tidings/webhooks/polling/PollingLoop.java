@@ -10,8 +10,8 @@ import java.util.function.IntSupplier;
 
 /**
  * One background thread that runs a batch of work at a fixed delay, and again at once while
- * batches come back full, or when {@linkplain #wake() woken}. A failing batch is logged and retried
- * on the next tick.
+ * batches come back full, or when {@linkplain #wake() woken} (at once, or after a wake delay that
+ * lets more work gather into the batch). A failing batch is logged and retried on the next tick.
  */
 public final class PollingLoop implements AutoCloseable {
 
@@ -19,12 +19,14 @@ public final class PollingLoop implements AutoCloseable {
 
     private final ScheduledExecutorService executor;
     private final Runnable drain;
+    private final long wakeDelayNanos;
     private final AtomicBoolean woken = new AtomicBoolean();
 
-    private PollingLoop(String name, Duration interval, IntSupplier batch, int batchSize) {
+    private PollingLoop(String name, Duration interval, Duration wakeDelay, IntSupplier batch, int batchSize) {
         this.executor = Executors.newSingleThreadScheduledExecutor(task -> Thread.ofPlatform().name(name).daemon()
                 .unstarted(task));
         this.drain = () -> drain(name, batch, batchSize);
+        this.wakeDelayNanos = wakeDelay.toNanos();
         executor.scheduleWithFixedDelay(drain, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -33,10 +35,22 @@ public final class PollingLoop implements AutoCloseable {
      * @param batchSize the most items one batch takes
      */
     public static PollingLoop start(String name, Duration interval, IntSupplier batch, int batchSize) {
+        return start(name, interval, Duration.ZERO, batch, batchSize);
+    }
+
+    /**
+     * @param wakeDelay how long a {@linkplain #wake() wake} waits before the work runs; wakes in
+     *                  the meantime are one, so what they announce is worked as one batch
+     */
+    public static PollingLoop start(String name, Duration interval, Duration wakeDelay, IntSupplier batch,
+                                    int batchSize) {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("a polling interval must be positive");
         }
-        return new PollingLoop(name, interval, batch, batchSize);
+        if (wakeDelay.isNegative()) {
+            throw new IllegalArgumentException("a wake delay cannot be negative");
+        }
+        return new PollingLoop(name, interval, wakeDelay, batch, batchSize);
     }
 
     private static void drain(String name, IntSupplier batch, int batchSize) {
@@ -50,16 +64,16 @@ public final class PollingLoop implements AutoCloseable {
     }
 
     /**
-     * Runs the work as soon as the thread is free instead of at the next tick. Wakes that arrive
-     * before that run starts are one.
+     * Runs the work once the wake delay has passed and the thread is free, instead of at the next
+     * tick. Wakes that arrive before that run starts are one.
      */
     public void wake() {
         if (woken.compareAndSet(false, true)) {
             try {
-                executor.execute(() -> {
+                executor.schedule(() -> {
                     woken.set(false);
                     drain.run();
-                });
+                }, wakeDelayNanos, TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException stopped) {
                 woken.set(false);
             }

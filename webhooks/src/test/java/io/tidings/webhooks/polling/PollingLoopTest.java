@@ -27,6 +27,23 @@ class PollingLoopTest {
     }
 
     @Test
+    void wakesWithinTheWakeDelayRunTheWorkOnceAfterIt() throws Exception {
+        Semaphore ran = new Semaphore(0);
+        try (PollingLoop loop = PollingLoop.start("test-loop", Duration.ofHours(1), Duration.ofMillis(500), () -> {
+            ran.release();
+            return 0;
+        }, 10)) {
+            loop.wake();
+            loop.wake();
+            loop.wake();
+
+            assertThat(ran.tryAcquire(100, TimeUnit.MILLISECONDS)).as("not before the delay").isFalse();
+            assertThat(ran.tryAcquire(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(ran.tryAcquire(700, TimeUnit.MILLISECONDS)).as("three wakes, one run").isFalse();
+        }
+    }
+
+    @Test
     void wakingAStoppedLoopDoesNothing() {
         PollingLoop loop = PollingLoop.start("test-loop", Duration.ofHours(1), () -> 0, 10);
         loop.close();
