@@ -99,6 +99,8 @@ load() {
   "$JAVA_HOME/bin/java" -cp "$LOAD_JAR" io.tidings.benchmarks.load.WebhookLoad --url "http://127.0.0.1:$PORT" \
     --duration "$DURATION" --warmup "${LOAD_WARMUP:-5}" --secret "$SECRET" --noop-path "$NOOP_PATH" "$@" | tee -a "$WORK/results"
 }
+# The path a signed closed-loop target posts to.
+route() { if [ "$1" = noop-post ]; then echo /bench/noop; else echo /webhooks/zendesk; fi; }
 # wrk drives the closed-loop steps where it is installed (a C client leaves the cores to the
 # server; the JDK client measures itself as much as the server); the open-loop step is Java's.
 wrk_load() {
@@ -115,7 +117,6 @@ wrk_load() {
     END {printf "RESULT target=%s concurrency=%s tool=wrk ok_per_s=%d p50=%s p99=%s %s\n", t, c, rps, p50, p99, bad}' \
     | tee -a "$WORK/results"
 }
-route() { if [ "$1" = noop-post ]; then echo /bench/noop; else echo /webhooks/zendesk; fi; }
 warm_up() {
   echo "warming up: webhooks ${WARMUP}s, no-ops 10s each, then until the inbox worker has drained"
   if command -v wrk >/dev/null && command -v python3 >/dev/null; then

@@ -18,9 +18,10 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A load generator for a running Tidings server: Zendesk-signed webhooks (a fresh event id, a valid
  * signature and a fresh timestamp on every request), the same requests to the no-op route that
- * bench/webhooks-load.sh adds to the server ({@code POST /bench/noop}), or a GET of a no-op endpoint, either closed-loop (N
- * workers as fast as the server answers: throughput) or open-loop at a fixed rate (latency measured
- * from when each request was due, so a stalled server cannot hide its queueing).
+ * bench/webhooks-load.sh adds to the server ({@code POST /bench/noop}), or a GET of a no-op
+ * endpoint; either closed-loop (N workers as fast as the server answers: throughput) or open-loop
+ * at a fixed rate (latency measured from when each request was due, so a stalled server cannot
+ * hide its queueing).
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.tidings.benchmarks.load.WebhookLoad \
