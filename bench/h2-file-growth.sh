@@ -5,12 +5,14 @@
 #
 #   bench/h2-file-growth.sh            H2_SETTINGS (default the shipped ";WRITE_DELAY=0;RETENTION_TIME=1000"),
 #                                      ROUNDS (3), LOAD (30), IDLE (30), PORT (18090), SERVER_JAR,
+#                                      MAX_RATE (40000: LOAD x MAX_RATE signed requests are written a round),
 #                                      KEEP (a path to copy the server log to)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 ROUNDS=${ROUNDS:-3}
 LOAD=${LOAD:-30}
 IDLE=${IDLE:-30}
+MAX_RATE=${MAX_RATE:-40000}
 PORT=${PORT:-18090}
 SERVER_JAR=${SERVER_JAR:-$ROOT/app/target/tidings.jar}
 JAVA_HOME=$("$ROOT/tidings" java-home)
@@ -30,7 +32,7 @@ until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/health
 done
 megabytes() { du -m "$WORK/data/tidings.mv.db" | cut -f1; }
 for round in $(seq "$ROUNDS"); do
-  python3 "$ROOT/bench/zendesk-signed-requests.py" "$SECRET" 400000 "$WORK/requests.tsv"
+  python3 "$ROOT/bench/zendesk-signed-requests.py" "$SECRET" $((LOAD * MAX_RATE)) "$WORK/requests.tsv"
   wrk -t1 -c64 -d"${LOAD}s" -s "$ROOT/bench/zendesk-signed.lua" "http://127.0.0.1:$PORT" -- "$WORK/requests.tsv" \
     | awk -v r="$round" '/Requests\/sec/ {rps=$2} /non2xx/ {bad=$0} END {printf "round %d: %d webhooks/s (%s)\n", r, rps, bad}'
   printf '  file after load: %s MB; idle:' "$(megabytes)"

@@ -17,6 +17,8 @@
 # step after that, the script waits until the server is idle (the inbox worker has drained what
 # the step before queued), so that each step is measured alone.
 # Environment: DURATION (s, default 30), WARMUP (s, default 60), SETTLE_MAX (s, 180), CONCURRENCY (64), RATE (1000),
+# MAX_RATE (requests/s a closed-loop step may reach, default 40000: it writes DURATION x MAX_RATE signed requests, each
+# a new event, and the step warns if wrk ran out of them and repeated some),
 # PORT (18080), NOOP_PATH (/health/live), JAVA_OPTS (server JVM options), SERVER_JAR (default app/target/tidings.jar,
 # with its libs/ beside it: a copy of an older build gives a same-run baseline), H2_SETTINGS (h2 URL
 # settings after the dialect ones; default the shipped ";WRITE_DELAY=0;RETENTION_TIME=1000").
@@ -32,6 +34,7 @@ WARMUP=${WARMUP:-60}
 SETTLE_MAX=${SETTLE_MAX:-180}
 CONCURRENCY=${CONCURRENCY:-64}
 RATE=${RATE:-1000}
+MAX_RATE=${MAX_RATE:-40000}
 PORT=${PORT:-18080}
 NOOP_PATH=${NOOP_PATH:-/health/live}
 JAVA_HOME=$("$ROOT/tidings" java-home)
@@ -108,7 +111,8 @@ wrk_load() {
   if [ "$target" = noop ]; then
     out=$(wrk -t1 -c"$CONCURRENCY" -d"${DURATION}s" --latency "http://127.0.0.1:$PORT$NOOP_PATH")
   else
-    python3 "$ROOT/bench/zendesk-signed-requests.py" "$SECRET" 400000 "$WORK/requests.tsv"
+    # A fresh event for every request the step can send: a replayed line would be a redelivery.
+    python3 "$ROOT/bench/zendesk-signed-requests.py" "$SECRET" $((DURATION * MAX_RATE)) "$WORK/requests.tsv"
     out=$(wrk -t1 -c"$CONCURRENCY" -d"${DURATION}s" --latency -s "$ROOT/bench/zendesk-signed.lua" \
       "http://127.0.0.1:$PORT" -- "$WORK/requests.tsv" "$(route "$target")")
   fi
@@ -116,6 +120,10 @@ wrk_load() {
     /Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /non2xx=/ {bad=$0}
     END {printf "RESULT target=%s concurrency=%s tool=wrk ok_per_s=%d p50=%s p99=%s %s\n", t, c, rps, p50, p99, bad}' \
     | tee -a "$WORK/results"
+  if [[ "$out" =~ replayed=([1-9][0-9]*) ]]; then
+    echo "WARNING: the request file ran out: ${BASH_REMATCH[1]} requests repeated events already sent;" \
+      "raise MAX_RATE above $MAX_RATE" | tee -a "$WORK/results"
+  fi
 }
 warm_up() {
   echo "warming up: webhooks ${WARMUP}s, no-ops 10s each, then until the inbox worker has drained"

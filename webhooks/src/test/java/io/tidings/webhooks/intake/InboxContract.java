@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -88,6 +89,23 @@ abstract class InboxContract {
 
         assertThat(stored).isEqualTo(1);
         assertThat(rows()).isEqualTo(2);
+    }
+
+    @Test
+    void storingEachAnswersTheNewEntryAtItsPlaceAndNothingForRepeats() {
+        inbox.store(List.of(delivery(DeliverySource.ZENDESK, "held")));
+
+        List<Optional<InboxEntry>> stored = inbox.storeEach(List.of(delivery(DeliverySource.ZENDESK, "held"),
+                delivery(DeliverySource.ZENDESK, "fresh"), delivery(DeliverySource.ZENDESK, "fresh")), Duration.ZERO);
+
+        assertThat(stored.get(0)).isEmpty();
+        assertThat(stored.get(2)).isEmpty();
+        InboxEntry fresh = stored.get(1).orElseThrow();
+        assertThat(fresh.delivery().sourceEventId()).isEqualTo("fresh");
+        String storedUnderItsId = database.jdbi().withHandle(handle -> handle.createQuery(
+                        "select source_event_id from inbox where id = :id").bind("id", fresh.id())
+                .mapTo(String.class).one());
+        assertThat(storedUnderItsId).isEqualTo("fresh");
     }
 
     @Test
