@@ -4,6 +4,7 @@ import io.helidon.microprofile.testing.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.client.WebTarget;
+import io.tidings.persistence.SourceEventKey;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +58,8 @@ class ZendeskWebhookTest {
                 .containsEntry("subject", "zen:ticket:35436")
                 .containsEntry("payload", statusChanged(id, "2026-11-22T09:00:00Z"));
         assertThat(((OffsetDateTime) row.get("occurred_at")).toInstant()).isEqualTo(Instant.parse("2026-11-22T09:00:00Z"));
+        assertThat(row).as("keyed by the event's own time").containsEntry("dedup_key",
+                SourceEventKey.of("zendesk", id, Instant.parse("2026-11-22T09:00:00Z")));
     }
 
     @Test
@@ -106,6 +109,20 @@ class ZendeskWebhookTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(((OffsetDateTime) row(id).get("occurred_at")).toInstant()).isAfterOrEqualTo(before);
+    }
+
+    @Test
+    void aTriggerDeliveryWithoutATimeIsStoredOnceHoweverLateItsRedelivery() throws Exception {
+        String id = "ticket-35436-audit-" + UUID.randomUUID();
+        String body = "{\"id\":\"" + id + "\",\"type\":\"tidings:trigger:ticket.status_changed\","
+                + "\"subject\":\"zen:ticket:35436\"}";
+        post(body, CURRENT_SECRET, now());
+        Thread.sleep(5); // a later millisecond, so a key taken from the receipt time would differ
+
+        HttpResponse<String> again = post(body, CURRENT_SECRET, now());
+
+        assertThat(again.body()).isEqualTo("{\"received\":1,\"stored\":0}");
+        assertThat(rowsWith(id)).isEqualTo(1);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.tidings.webhooks.intake;
 
 import io.tidings.persistence.DatabaseTime;
-import io.tidings.persistence.SourceEventKey;
 import io.tidings.persistence.UuidV7;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,8 +46,8 @@ public class Inbox {
     }
 
     /**
-     * Stores the deliveries in one transaction, skipping any the inbox already holds (same source
-     * and source event id, compared by their {@link SourceEventKey}). Returns how many were new;
+     * Stores the deliveries in one transaction, skipping any the inbox already holds (the same
+     * {@linkplain InboundDelivery#dedupKey() event} from the same source). Returns how many were new;
      * when it returns, they are committed.
      */
     public int store(List<InboundDelivery> deliveries) {
@@ -77,7 +76,7 @@ public class Inbox {
                 batch.bind("id", id)
                         .bind("source", delivery.source().wireName())
                         .bind("sourceEventId", delivery.sourceEventId())
-                        .bind("dedupKey", SourceEventKey.of(delivery.source().wireName(), delivery.sourceEventId()))
+                        .bind("dedupKey", delivery.dedupKey())
                         .bind("eventType", delivery.eventType())
                         .bind("subject", delivery.subject())
                         .bind("occurredAt", DatabaseTime.stored(delivery.occurredAt()).atOffset(ZoneOffset.UTC))

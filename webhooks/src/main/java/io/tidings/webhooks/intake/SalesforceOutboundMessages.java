@@ -99,6 +99,7 @@ final class SalesforceOutboundMessages {
         String recordId = childText(sObject, SOBJECT_NS, "Id");
         List<Element> modified = children(sObject, SOBJECT_NS, "LastModifiedDate");
         Instant occurredAt = modified.isEmpty() ? receivedAt : instant(modified.getFirst().getTextContent().strip(), id);
+        // Not stamped: a redelivery carries the record as it is then, so its LastModifiedDate may be newer.
         return new InboundDelivery(DeliverySource.SALESFORCE, id, "salesforce:outbound-message:" + objectType,
                 "salesforce:" + objectType + ":" + recordId, occurredAt, xml(notification));
     }

@@ -37,8 +37,9 @@ final class ZendeskDeliveries {
         String type = text(root, "type", true);
         String subject = text(root, "subject", false);
         String time = text(root, "time", false);
+        // Zendesk resends the signed body as it was, so a delivery's own time is the same in every redelivery.
         return new InboundDelivery(DeliverySource.ZENDESK, id, type, subject == null ? "" : subject,
-                time == null ? receivedAt : instant(time), new String(body, StandardCharsets.UTF_8));
+                time == null ? receivedAt : instant(time), new String(body, StandardCharsets.UTF_8), time != null);
     }
 
     private static String text(JsonNode root, String field, boolean required) {
