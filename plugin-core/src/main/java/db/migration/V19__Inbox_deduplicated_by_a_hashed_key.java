@@ -5,11 +5,8 @@ import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.UUID;
 
 /**
  * The inbox deduplicates on {@link SourceEventKey} instead of {@code (source, source_event_id)}:
@@ -19,33 +16,14 @@ import java.util.UUID;
  */
 public class V19__Inbox_deduplicated_by_a_hashed_key extends BaseJavaMigration {
 
-    private static final int BATCH = 1_000;
-
     @Override
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
         try (Statement statement = connection.createStatement()) {
             statement.execute("alter table inbox add column dedup_key uuid");
         }
-        try (Statement read = connection.createStatement();
-             PreparedStatement write = connection.prepareStatement("update inbox set dedup_key = ? where id = ?")) {
-            read.setFetchSize(BATCH);
-            int pending = 0;
-            try (ResultSet rows = read.executeQuery("select id, source, source_event_id from inbox")) {
-                while (rows.next()) {
-                    write.setObject(1, SourceEventKey.of(rows.getString("source"), rows.getString("source_event_id")));
-                    write.setObject(2, rows.getObject("id", UUID.class));
-                    write.addBatch();
-                    if (++pending == BATCH) {
-                        write.executeBatch();
-                        pending = 0;
-                    }
-                }
-            }
-            if (pending > 0) {
-                write.executeBatch();
-            }
-        }
+        InboxRekeying.rekey(connection, "select id, source, source_event_id from inbox",
+                row -> SourceEventKey.of(row.getString("source"), row.getString("source_event_id")));
         try (Statement statement = connection.createStatement()) {
             statement.execute("alter table inbox alter column dedup_key set not null");
             statement.execute("alter table inbox drop constraint inbox_once");

@@ -7,13 +7,9 @@ import io.tidings.persistence.SourceEventKey;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
-import java.util.UUID;
 
 /**
  * Zendesk deliveries that carry their own {@code time} are deduplicated on a key that begins with
@@ -26,35 +22,13 @@ import java.util.UUID;
  */
 public class V20__Zendesk_inbox_keys_begin_with_the_event_time extends BaseJavaMigration {
 
-    private static final int BATCH = 1_000;
-
     @Override
     public void migrate(Context context) throws SQLException {
-        Connection connection = context.getConnection();
-        try (Statement read = connection.createStatement();
-             PreparedStatement write = connection.prepareStatement("update inbox set dedup_key = ? where id = ?")) {
-            read.setFetchSize(BATCH);
-            int pending = 0;
-            try (ResultSet rows = read.executeQuery("select id, source_event_id, event_type, occurred_at, payload, erased_at "
-                    + "from inbox where source = 'zendesk'")) {
-                while (rows.next()) {
-                    if (!stamped(rows)) {
-                        continue;
-                    }
-                    write.setObject(1, SourceEventKey.of("zendesk", rows.getString("source_event_id"),
-                            rows.getObject("occurred_at", OffsetDateTime.class).toInstant()));
-                    write.setObject(2, rows.getObject("id", UUID.class));
-                    write.addBatch();
-                    if (++pending == BATCH) {
-                        write.executeBatch();
-                        pending = 0;
-                    }
-                }
-            }
-            if (pending > 0) {
-                write.executeBatch();
-            }
-        }
+        InboxRekeying.rekey(context.getConnection(), "select id, source_event_id, event_type, occurred_at, payload, "
+                + "erased_at from inbox where source = 'zendesk'", row -> stamped(row)
+                ? SourceEventKey.of("zendesk", row.getString("source_event_id"),
+                        row.getObject("occurred_at", OffsetDateTime.class).toInstant())
+                : null);
     }
 
     private static boolean stamped(ResultSet row) throws SQLException {

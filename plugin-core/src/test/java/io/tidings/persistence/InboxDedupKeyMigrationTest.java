@@ -1,9 +1,6 @@
 package io.tidings.persistence;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import io.tidings.testing.TestDatabase;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -23,13 +20,9 @@ class InboxDedupKeyMigrationTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void entriesStoredBeforeTheUpgradeGetTheirKeyAndStillCatchRedeliveries(TestDatabase target) throws SQLException {
-        String url = target.newDatabaseUrl();
-        String user = target == TestDatabase.H2 ? "sa" : "postgres";
-        // A pool held open throughout, as the server's is: H2 ties a check constraint to the session that created it.
-        try (HikariDataSource beforeTheUpgrade = pool(url, user)) {
-            Flyway.configure().dataSource(beforeTheUpgrade).locations("classpath:db/migration").target("18").load().migrate();
-            storeAnEntryAsV18Did(beforeTheUpgrade);
-            try (Database database = Database.open(new DatabaseSettings(url, user, "", 2))) {
+        try (OlderSchema older = OlderSchema.at(target, "18")) {
+            storeAnEntryAsV18Did(older.dataSource());
+            try (Database database = older.upgrade()) {
                 UUID stored = database.jdbi().withHandle(handle -> handle.createQuery("select dedup_key from inbox")
                         .mapTo(UUID.class).one());
                 assertThat(stored).isEqualTo(SourceEventKey.of("zendesk", "evt-1"));
@@ -37,14 +30,6 @@ class InboxDedupKeyMigrationTest {
                 assertThat(insert(database, "evt-2")).as("another event").isEqualTo(1);
             }
         }
-    }
-
-    private static HikariDataSource pool(String url, String user) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setUsername(user);
-        config.setPassword("");
-        return new HikariDataSource(config);
     }
 
     private static void storeAnEntryAsV18Did(DataSource dataSource) throws SQLException {

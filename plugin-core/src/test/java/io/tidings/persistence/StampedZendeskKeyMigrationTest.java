@@ -1,9 +1,6 @@
 package io.tidings.persistence;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import io.tidings.testing.TestDatabase;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -29,23 +26,20 @@ class StampedZendeskKeyMigrationTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void stampedZendeskEntriesAreKeyedByTheirTimeAndTheRestKeepTheirKeys(TestDatabase target) throws SQLException {
-        String url = target.newDatabaseUrl();
-        String user = target == TestDatabase.H2 ? "sa" : "postgres";
-        try (HikariDataSource beforeTheUpgrade = pool(url, user)) {
-            Flyway.configure().dataSource(beforeTheUpgrade).locations("classpath:db/migration").target("19").load().migrate();
-            storeAsV19Did(beforeTheUpgrade, "zendesk", "with-time", "zen:event-type:ticket.status_changed", EVENT_TIME,
-                    "{\"id\":\"with-time\",\"type\":\"zen:event-type:ticket.status_changed\",\"time\":\"2026-11-22T09:00:00.123Z\"}",
-                    false);
-            storeAsV19Did(beforeTheUpgrade, "zendesk", "trigger", "tidings:trigger:ticket.status_changed", RECEIVED,
+        try (OlderSchema older = OlderSchema.at(target, "19")) {
+            storeAsV19Did(older.dataSource(), "zendesk", "with-time", "zen:event-type:ticket.status_changed", EVENT_TIME,
+                    "{\"id\":\"with-time\",\"type\":\"zen:event-type:ticket.status_changed\","
+                            + "\"time\":\"2026-11-22T09:00:00.123Z\"}", false);
+            storeAsV19Did(older.dataSource(), "zendesk", "trigger", "tidings:trigger:ticket.status_changed", RECEIVED,
                     "{\"id\":\"trigger\",\"type\":\"tidings:trigger:ticket.status_changed\"}", false);
-            storeAsV19Did(beforeTheUpgrade, "zendesk", "erased-event", "zen:event-type:ticket.status_changed", EVENT_TIME,
+            storeAsV19Did(older.dataSource(), "zendesk", "erased-event", "zen:event-type:ticket.status_changed", EVENT_TIME,
                     "", true);
-            storeAsV19Did(beforeTheUpgrade, "zendesk", "erased-trigger", "tidings:trigger:ticket.status_changed", RECEIVED,
+            storeAsV19Did(older.dataSource(), "zendesk", "erased-trigger", "tidings:trigger:ticket.status_changed", RECEIVED,
                     "", true);
-            storeAsV19Did(beforeTheUpgrade, "salesforce", "04l000000000001AAA", "salesforce:outbound-message:Contact",
+            storeAsV19Did(older.dataSource(), "salesforce", "04l000000000001AAA", "salesforce:outbound-message:Contact",
                     EVENT_TIME, "<notification/>", false);
 
-            try (Database database = Database.open(new DatabaseSettings(url, user, "", 2))) {
+            try (Database database = older.upgrade()) {
                 Map<String, UUID> keys = database.jdbi().withHandle(handle -> handle.createQuery(
                                 "select source_event_id, dedup_key from inbox")
                         .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getObject(2, UUID.class)))
@@ -58,14 +52,6 @@ class StampedZendeskKeyMigrationTest {
                         .containsEntry("04l000000000001AAA", SourceEventKey.of("salesforce", "04l000000000001AAA"));
             }
         }
-    }
-
-    private static HikariDataSource pool(String url, String user) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setUsername(user);
-        config.setPassword("");
-        return new HikariDataSource(config);
     }
 
     private static void storeAsV19Did(DataSource dataSource, String source, String eventId, String eventType,
