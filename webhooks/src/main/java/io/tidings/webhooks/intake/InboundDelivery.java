@@ -19,7 +19,8 @@ import java.util.UUID;
  * @param occurredAt    when the event happened at the sender, which orders events about one subject
  * @param payload       the delivery's body, exactly as received
  * @param stamped       whether {@code occurredAt} is the sender's own stamp on the event, repeated unchanged in every
- *                      redelivery (a Zendesk delivery's {@code time}), so that it may begin the {@link #dedupKey()}
+ *                      redelivery (a Zendesk delivery's {@code time}), so that it may begin the {@link #dedupKey()};
+ *                      false on an entry read back from the inbox, whose key is stored already
  */
 public record InboundDelivery(DeliverySource source, String sourceEventId, String eventType, String subject,
                               Instant occurredAt, String payload, boolean stamped) {
