@@ -20,7 +20,7 @@ final class OlderSchema implements AutoCloseable {
 
     private OlderSchema(TestDatabase target, String version) {
         url = target.newDatabaseUrl();
-        user = target == TestDatabase.H2 ? "sa" : "postgres";
+        user = target.user();
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername(user);

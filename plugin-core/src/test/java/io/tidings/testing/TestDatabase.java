@@ -23,9 +23,12 @@ public enum TestDatabase {
 
     public abstract String newDatabaseUrl();
 
+    /** The user a test connects to its databases as, without a password. */
+    public String user() {
+        return this == H2 ? "sa" : "postgres";
+    }
+
     public Database open() {
-        String url = newDatabaseUrl();
-        String user = this == H2 ? "sa" : "postgres";
-        return Database.open(new DatabaseSettings(url, user, "", 4));
+        return Database.open(new DatabaseSettings(newDatabaseUrl(), user(), "", 4));
     }
 }
