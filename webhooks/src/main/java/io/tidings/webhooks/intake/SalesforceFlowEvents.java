@@ -7,8 +7,6 @@ import io.tidings.http.JsonMapping;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -52,7 +50,7 @@ final class SalesforceFlowEvents {
 
     private static Instant instant(JsonNode timestamp) {
         try {
-            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(timestamp.asText(), OffsetDateTime::from).toInstant();
+            return OffsetInstants.parse(timestamp.asText());
         } catch (DateTimeParseException e) {
             throw new MalformedDeliveryException("'timestamp' must be an ISO-8601 date-time with an offset.");
         }

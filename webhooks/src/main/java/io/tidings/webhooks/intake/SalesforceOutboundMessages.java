@@ -21,8 +21,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -147,7 +145,7 @@ final class SalesforceOutboundMessages {
 
     private static Instant instant(String text, String notificationId) {
         try {
-            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text, OffsetDateTime::from).toInstant();
+            return OffsetInstants.parse(text);
         } catch (DateTimeParseException e) {
             throw new MalformedDeliveryException("LastModifiedDate of notification " + notificationId
                     + " is not an ISO-8601 date-time.");

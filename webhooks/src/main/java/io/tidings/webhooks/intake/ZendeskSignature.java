@@ -8,8 +8,6 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
@@ -27,23 +25,23 @@ public final class ZendeskSignature implements InboundSignature {
 
     private static final String ALGORITHM = "HmacSHA256";
 
-    private final List<SecretKeySpec> keys;
+    private final List<Signer> signers;
     private final Clock clock;
 
     public ZendeskSignature(SigningSecrets secrets, Clock clock) {
-        this.keys = secrets.values().stream()
-                .map(secret -> new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM))
+        this.signers = secrets.values().stream()
+                .map(secret -> new Signer(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM)))
                 .toList();
         this.clock = clock;
     }
 
     public boolean hasSecret() {
-        return !keys.isEmpty();
+        return !signers.isEmpty();
     }
 
     @Override
     public void verify(DeliveryHeaders headers, byte[] body) {
-        if (keys.isEmpty()) {
+        if (signers.isEmpty()) {
             throw new UnverifiedDeliveryException("Tidings has no Zendesk signing secret configured, so it accepts no "
                     + "Zendesk deliveries.");
         }
@@ -56,9 +54,9 @@ public final class ZendeskSignature implements InboundSignature {
         }
         byte[] signed = DeliveryHeaders.timestampThenBody(timestamp, body);
         boolean matches = false;
-        for (SecretKeySpec key : keys) {
-            // Every key is tried, so the time taken does not tell which secret matched.
-            matches |= MessageDigest.isEqual(hmac(key, signed), presented);
+        for (Signer signer : signers) {
+            // Every secret is tried, so the time taken does not tell which one matched.
+            matches |= MessageDigest.isEqual(signer.sign(signed), presented);
         }
         if (!matches) {
             throw new UnverifiedDeliveryException("The " + SIGNATURE_HEADER + " does not match the body.");
@@ -67,19 +65,45 @@ public final class ZendeskSignature implements InboundSignature {
 
     private static Instant instant(String timestamp) {
         try {
-            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(timestamp, OffsetDateTime::from).toInstant();
+            return OffsetInstants.parse(timestamp);
         } catch (DateTimeParseException e) {
             throw new UnverifiedDeliveryException("The " + TIMESTAMP_HEADER + " is not an ISO-8601 date-time.");
         }
     }
 
-    private static byte[] hmac(SecretKeySpec key, byte[] signed) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return mac.doFinal(signed);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every JDK provides " + ALGORITHM, e);
+    /**
+     * One secret's HMAC, initialised once. Each signature is computed on a clone of it: looking the
+     * algorithm up and keying it anew cost more than the HMAC of a webhook body itself.
+     */
+    private static final class Signer {
+
+        private final SecretKeySpec key;
+        private final Mac initialised;
+
+        Signer(SecretKeySpec key) {
+            this.key = key;
+            this.initialised = newMac(key);
+        }
+
+        byte[] sign(byte[] data) {
+            Mac mac;
+            try {
+                mac = (Mac) initialised.clone();
+            } catch (CloneNotSupportedException e) {
+                // A provider whose HMAC cannot be cloned is still correct, only slower.
+                mac = newMac(key);
+            }
+            return mac.doFinal(data);
+        }
+
+        private static Mac newMac(SecretKeySpec key) {
+            try {
+                Mac mac = Mac.getInstance(ALGORITHM);
+                mac.init(key);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("every JDK provides " + ALGORITHM, e);
+            }
         }
     }
 }

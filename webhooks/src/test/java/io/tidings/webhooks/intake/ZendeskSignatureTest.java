@@ -8,8 +8,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,6 +34,22 @@ class ZendeskSignatureTest {
     @Test
     void acceptsTheSignatureOpensslComputes() {
         assertThatCode(() -> signature(SECRET).verify(headers(OPENSSL_SIGNATURE, TIMESTAMP), BODY)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void verifiesConcurrentDeliveriesWithOneSignature() throws Exception {
+        ZendeskSignature shared = signature(SECRET);
+        byte[] forged = new String(BODY, StandardCharsets.UTF_8).replace("01JD", "02JD").getBytes(StandardCharsets.UTF_8);
+        try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
+            List<Future<Boolean>> verdicts = new ArrayList<>();
+            for (int i = 0; i < 2_000; i++) {
+                byte[] body = i % 2 == 0 ? BODY : forged;
+                verdicts.add(threads.submit(() -> verifies(shared, body)));
+            }
+            for (int i = 0; i < verdicts.size(); i++) {
+                assertThat(verdicts.get(i).get()).as("delivery %d", i).isEqualTo(i % 2 == 0);
+            }
+        }
     }
 
     @Test
@@ -109,6 +131,15 @@ class ZendeskSignatureTest {
     void errorsNeverNameTheSecret() {
         assertThatThrownBy(() -> signature(SECRET).verify(headers("AAAA", TIMESTAMP), BODY))
                 .isInstanceOf(UnverifiedDeliveryException.class).message().doesNotContain(SECRET);
+    }
+
+    private static boolean verifies(ZendeskSignature signature, byte[] body) {
+        try {
+            signature.verify(headers(OPENSSL_SIGNATURE, TIMESTAMP), body);
+            return true;
+        } catch (UnverifiedDeliveryException e) {
+            return false;
+        }
     }
 
     private ZendeskSignature signature(String secret) {
