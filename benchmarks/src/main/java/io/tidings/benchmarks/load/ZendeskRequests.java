@@ -15,14 +15,14 @@ import java.util.UUID;
  * Zendesk {@code ticket.status_changed} event-subscription webhooks as Zendesk sends them, each
  * with a fresh event id and timestamp and signed base64(HMAC-SHA256(secret, timestamp + body)).
  */
-final class ZendeskRequests implements WebhookLoad.RequestFactory {
+public final class ZendeskRequests implements WebhookLoad.RequestFactory {
 
     private final URI uri;
-    private final SecretKeySpec key;
+    private final String secret;
 
     ZendeskRequests(URI uri, String secret) {
         this.uri = uri;
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.secret = secret;
     }
 
     @Override
@@ -36,16 +36,17 @@ final class ZendeskRequests implements WebhookLoad.RequestFactory {
         return HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/json")
                 .header("X-Zendesk-Webhook-Signature-Timestamp", timestamp)
-                .header("X-Zendesk-Webhook-Signature", sign(timestamp + body))
+                .header("X-Zendesk-Webhook-Signature", signature(secret, timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
     }
 
-    private String sign(String content) {
+    /** Zendesk's signature of a delivery: base64(HMAC-SHA256(secret, timestamp + body)). */
+    public static String signature(String secret, String timestamp, String body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return Base64.getEncoder().encodeToString(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return Base64.getEncoder().encodeToString(mac.doFinal((timestamp + body).getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }

@@ -1,5 +1,6 @@
 package io.tidings.webhooks.intake;
 
+import io.tidings.benchmarks.load.ZendeskRequests;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -8,14 +9,10 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -43,14 +40,11 @@ public class ZendeskEnvelopeBenchmark {
     private byte[] body;
 
     @Setup
-    public void setUp() throws GeneralSecurityException {
+    public void setUp() {
         Clock clock = Clock.fixed(Instant.parse(TIMESTAMP), ZoneOffset.UTC);
         signature = new ZendeskSignature(SigningSecrets.configured("bench", SECRET), clock);
         body = BODY.getBytes(StandardCharsets.UTF_8);
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String signed = Base64.getEncoder().encodeToString(mac.doFinal((TIMESTAMP + BODY).getBytes(StandardCharsets.UTF_8)));
-        Map<String, String> values = Map.of(ZendeskSignature.SIGNATURE_HEADER, signed,
+        Map<String, String> values = Map.of(ZendeskSignature.SIGNATURE_HEADER, ZendeskRequests.signature(SECRET, TIMESTAMP, BODY),
                 ZendeskSignature.TIMESTAMP_HEADER, TIMESTAMP);
         headers = values::get;
     }
